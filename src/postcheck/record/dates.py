@@ -1,0 +1,139 @@
+"""Dates as job descriptions write them, keeping their precision.
+
+"May 2023" is a month, not the 1st of May: rules must be able to ask for the earliest and the
+latest day such a date can mean, so that a check fires only when it is certain.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MONTHS = {
+    name.lower(): number
+    for number, name in enumerate(calendar.month_name)
+    if name
+} | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {
+    "sept": 9
+}
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_NUMERIC_UK = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})")
+_DAY_MONTH_YEAR = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
+_YEAR = re.compile(r"(\d{4})")
+
+
+class PartialDate(BaseModel):
+    """A calendar date known to the year, the month or the day."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    year: int = Field(ge=1900, le=2200)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    as_written: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PartialDate:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.day is not None and self.month is not None:
+            date(self.year, self.month, self.day)  # raises ValueError for 31 February
+        return self
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.as_written or self.iso()
+
+
+def parse_partial_date(text: str) -> PartialDate | None:
+    """Read a UK-style date; numeric dates are day-first. None when nothing date-like is there."""
+    cleaned = text.strip()
+    for attempt in (_iso, _numeric_uk, _day_month_year, _month_day_year, _month_year, _year):
+        found = attempt(cleaned)
+        if found is not None:
+            return found
+    return None
+
+
+def _build(year: int, month: int | None, day: int | None, text: str) -> PartialDate | None:
+    try:
+        return PartialDate(year=year, month=month, day=day, as_written=text)
+    except ValueError:
+        return None
+
+
+def _iso(text: str) -> PartialDate | None:
+    m = _ISO.fullmatch(text)
+    if not m:
+        return None
+    return _build(int(m[1]), int(m[2]), int(m[3]) if m[3] else None, text)
+
+
+def _numeric_uk(text: str) -> PartialDate | None:
+    m = _NUMERIC_UK.search(text)
+    if not m:
+        return None
+    year = int(m[3])
+    if year < 100:
+        year += 2000
+    return _build(year, int(m[2]), int(m[1]), m[0])
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _day_month_year(text: str) -> PartialDate | None:
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = _month_number(m[2])
+        if month:
+            return _build(int(m[3]), month, int(m[1]), m[0])
+    return None
+
+
+def _month_day_year(text: str) -> PartialDate | None:
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = _month_number(m[1])
+        if month:
+            return _build(int(m[3]), month, int(m[2]), m[0])
+    return None
+
+
+def _month_year(text: str) -> PartialDate | None:
+    for m in _MONTH_YEAR.finditer(text):
+        month = _month_number(m[1])
+        if month:
+            return _build(int(m[2]), month, None, m[0])
+    return None
+
+
+def _year(text: str) -> PartialDate | None:
+    m = _YEAR.fullmatch(text)
+    return _build(int(m[1]), None, None, text) if m else None

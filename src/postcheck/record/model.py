@@ -1,0 +1,253 @@
+"""The post record: what a job description states, validated before any rule sees it.
+
+The rule engine coerces types silently ("1" == 1 == true), so everything is typed here first.
+Unknown stays unknown: a field the source does not state is None or empty, never a guess.
+Each mention (a grade, a citation, an attendance statement) keeps its words and the line it came
+from, so rules can compare mentions and reports can point at them.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from postcheck.record.citations import canonical_instrument, parse_citation
+from postcheck.record.dates import PartialDate, parse_partial_date
+from postcheck.record.grades import normalise_grade
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Location(_Strict):
+    """Where a value came from inside its source."""
+
+    line: int | None = Field(default=None, ge=1)
+    page: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+
+
+class Mention(_Strict):
+    """One place where the source states something, in its own words."""
+
+    as_written: str | None = None
+    line: int | None = Field(default=None, ge=1)
+    page: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"as_written": value} if isinstance(value, str) else value
+
+
+class GradeMention(Mention):
+    code: str | None = Field(default=None, description="Canonical code, e.g. 'PO4' for 'Grade: PO 4'.")
+    place: str | None = Field(default=None, description="e.g. 'header', 'person specification'.")
+
+    @model_validator(mode="after")
+    def _normalise(self) -> GradeMention:
+        if self.code is None and self.as_written:
+            object.__setattr__(self, "code", normalise_grade(self.as_written) or None)
+        elif self.code is not None:
+            object.__setattr__(self, "code", normalise_grade(self.code))
+        return self
+
+
+class Citation(Mention):
+    """A provision of an instrument, e.g. instrument 'LGHA 1989', provision 's.2(1)(f)'."""
+
+    instrument: str | None = Field(default=None, description="Canonical key, e.g. 'LGHA 1989'.")
+    provision: str | None = Field(default=None, description="Canonical form, e.g. 's.2(1)(f)'.")
+    kind: str | None = Field(default=None, description="section, regulation or paragraph.")
+    number: str | None = Field(default=None, description="Top-level number, e.g. '2' of s.2(1)(f).")
+    subsection: str | None = None
+    paragraph_ref: str | None = Field(default=None, description="Letter, e.g. 'f' of s.2(1)(f).")
+
+    @model_validator(mode="after")
+    def _parse(self) -> Citation:
+        parts: dict[str, Any] = {}
+        if self.instrument is not None:
+            key = canonical_instrument(self.instrument)
+            parts["instrument"] = key or self.instrument
+        parsed = parse_citation(" ".join(filter(None, [self.provision, self.as_written])))
+        if self.instrument is None and parsed.instrument:
+            parts["instrument"] = parsed.instrument
+        if parsed.number is not None:
+            parts.update(
+                provision=parsed.provision,
+                kind=parsed.kind,
+                number=parsed.number,
+                subsection=parsed.path[0] if parsed.path else None,
+                paragraph_ref=parsed.path[1] if len(parsed.path) > 1 else None,
+            )
+        for name, value in parts.items():
+            object.__setattr__(self, name, value)
+        return self
+
+
+class AppointmentType(StrEnum):
+    PERMANENT = "permanent"
+    FIXED_TERM = "fixed_term"
+    NOT_STATED = "not_stated"
+
+
+class EndEvent(StrEnum):
+    MAYORS_TERM = "end_of_mayors_term"
+    ANNUAL_MEETING = "annual_meeting"
+    FUNDING = "end_of_funding"
+    OTHER = "other"
+
+
+class Appointment(Mention):
+    type: AppointmentType = AppointmentType.NOT_STATED
+    end_date: PartialDate | None = None
+    end_event: EndEvent | None = None
+
+    @field_validator("end_date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return _partial_date(value)
+
+
+class PoliticalRestriction(_Strict):
+    stated: bool | None = Field(default=None, description="Does the source say the post is restricted?")
+    citations: list[Citation] = Field(default_factory=list)
+    statements: list[Mention] = Field(default_factory=list)
+
+
+class AttendanceStatement(Mention):
+    days_per_week: float | None = Field(default=None, ge=-7, le=7)
+
+
+class OfficeAttendance(_Strict):
+    statements: list[AttendanceStatement] = Field(default_factory=list)
+    min_days_per_week: float | None = Field(default=None, ge=-7, le=7)
+
+    @model_validator(mode="after")
+    def _agreeing_minimum(self) -> OfficeAttendance:
+        days = {s.days_per_week for s in self.statements if s.days_per_week is not None}
+        if self.min_days_per_week is None and len(days) == 1:
+            object.__setattr__(self, "min_days_per_week", days.pop())
+        return self
+
+
+class LineManagementScope(StrEnum):
+    NONE = "none"
+    CLERICAL = "clerical_or_secretarial"
+    STAFF = "staff"
+
+
+class LineManagement(Mention):
+    scope: LineManagementScope | None = None
+
+
+class Salary(Mention):
+    minimum: float | None = Field(default=None, ge=0, lt=10_000_000)
+    maximum: float | None = Field(default=None, ge=0, lt=10_000_000)
+
+    @field_validator("minimum", "maximum")
+    @classmethod
+    def _finite(cls, value: float | None) -> float | None:
+        if value is not None and not math.isfinite(value):
+            raise ValueError("must be a finite amount")
+        return None if value is None else round(value, 2)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Salary:
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError("minimum is above maximum")
+        return self
+
+
+class NumberedItem(_Strict):
+    number: int = Field(ge=0, le=10_000)
+    line: int | None = Field(default=None, ge=1)
+
+
+class NumberedList(_Strict):
+    heading: str | None = None
+    items: list[NumberedItem] = Field(default_factory=list)
+
+    @field_validator("items", mode="before")
+    @classmethod
+    def _bare_numbers(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"number": v} if isinstance(v, int) else v for v in value]
+        return value
+
+
+class Source(_Strict):
+    """Where the record came from: file, position in the file, and each field's location."""
+
+    file: str = "<unknown>"
+    index: int | None = Field(default=None, ge=0, description="0-based record number in the file.")
+    line: int | None = Field(default=None, ge=1, description="Line or CSV row where it starts.")
+    fields: dict[str, Location] = Field(default_factory=dict)
+
+
+class PostRecord(_Strict):
+    """A published post: job description and person specification, as the source states them."""
+
+    authority: str | None = None
+    post_number: str | None = None
+    title: str | None = None
+    service_area: str | None = None
+    directorate: str | None = None
+    grade: list[GradeMention] = Field(
+        default_factory=list, description="Every mention of the grade, header first."
+    )
+    evaluation_number: str | None = None
+    date_last_updated: PartialDate | None = None
+    appointment: Appointment = Field(default_factory=Appointment)
+    statutory_basis: list[Citation] = Field(default_factory=list)
+    political_restriction: PoliticalRestriction = Field(default_factory=PoliticalRestriction)
+    office_attendance: OfficeAttendance = Field(default_factory=OfficeAttendance)
+    line_management: LineManagement | None = None
+    reports_to: str | None = None
+    salary: Salary | None = None
+    political_group: str | None = None
+    duties: list[Mention] = Field(default_factory=list, description="Key tasks, as written.")
+    numbered_lists: list[NumberedList] = Field(default_factory=list)
+    text_remnants: list[Mention] = Field(
+        default_factory=list, description="Markup or other debris left in published text."
+    )
+    provenance: Source = Field(default_factory=Source)
+
+    @field_validator("post_number", "evaluation_number", mode="before")
+    @classmethod
+    def _identifier_text(cls, value: Any) -> Any:
+        # Spreadsheets export post numbers as numbers; they are identifiers, not quantities.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("grade", "statutory_basis", "duties", "text_remnants", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str | dict) else value
+
+    @field_validator("date_last_updated", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return _partial_date(value)
+
+    @property
+    def label(self) -> str:
+        """How reports name the record: post number and title when known."""
+        parts = [p for p in (self.post_number and f"post {self.post_number}", self.title) if p]
+        return " · ".join(parts) or f"record {self.provenance.index or 0}"
+
+
+def _partial_date(value: Any) -> Any:
+    """Accept '2026-05-07', 'May 2023', a date, or a mapping; a string that is no date is an error."""
+    if hasattr(value, "year") and hasattr(value, "month") and not isinstance(value, dict):
+        return {"year": value.year, "month": value.month, "day": getattr(value, "day", None)}
+    if isinstance(value, str):
+        parsed = parse_partial_date(value)
+        if parsed is None:
+            raise ValueError(f"not a date: {value!r}")
+        return parsed
+    return value

@@ -1,0 +1,57 @@
+"""What reading one record produces: a validated record, or an input error that names the place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from postcheck.record.model import PostRecord
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A record or file that could not be read; reported as a finding, and the run goes on."""
+
+    file: str
+    reason: str
+    line: int | None = None
+    index: int | None = None
+    field: str | None = None
+
+    def where(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        elif self.index is not None:
+            parts.append(f"record {self.index}")
+        return ":".join(parts[:1]) + "".join(f", {p}" for p in parts[1:])
+
+
+ReadOutcome = PostRecord | InputError
+
+
+def validation_errors(
+    error: ValidationError,
+    file: str,
+    index: int | None,
+    line_of: dict[str, int] | None = None,
+    default_line: int | None = None,
+) -> list[InputError]:
+    """One InputError per pydantic error, with the field path and, where known, its line."""
+    found = []
+    for item in error.errors(include_url=False):
+        path = ".".join(str(p) for p in item["loc"])
+        line = _nearest_line(path, line_of or {}) or default_line
+        found.append(InputError(file, item["msg"], line=line, index=index, field=path or None))
+    return found
+
+
+def _nearest_line(path: str, lines: dict[str, int]) -> int | None:
+    parts = path.split(".")
+    while parts:
+        line = lines.get(".".join(parts))
+        if line is not None:
+            return line
+        parts.pop()
+    return None

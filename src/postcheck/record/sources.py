@@ -1,0 +1,112 @@
+"""Where records come from: files, folders (walked) and stdin, each read by the right reader.
+
+The reader is chosen by extension and, where the extension is missing or lies, by sniffing the
+first bytes, so one command can check a folder of mixed exports and documents.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from postcheck.record import documents, structured
+from postcheck.record.outcome import InputError, ReadOutcome
+
+STRUCTURED_SUFFIXES = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+FORMATS = ("auto", "yaml", "json", "jsonl", "csv", *documents.FORMATS)
+_SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+def iter_outcomes(paths: Iterable[str], stdin_format: str = "auto") -> Iterator[ReadOutcome]:
+    """Every record (or input error) from the given paths, in a stable order."""
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stdin(stdin_format)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if not _hidden(child.relative_to(path)):
+                    yield from read_path(child)
+        elif path.exists():
+            yield from read_path(path)
+        else:
+            yield InputError(raw, "no such file or directory")
+
+
+def read_path(path: Path) -> Iterator[ReadOutcome]:
+    name = str(path)
+    try:
+        kind = detect_format(path)
+        if kind is None:
+            yield InputError(name, "not a format postcheck reads (see docs/configuration.md)")
+        elif kind in documents.FORMATS:
+            yield from documents.read_document(path, kind)
+        elif kind in ("jsonl", "csv"):
+            with path.open(encoding="utf-8-sig", newline="" if kind == "csv" else None) as stream:
+                yield from _read_stream(kind, stream, name)
+        else:
+            yield from _read_text(kind, path.read_text(encoding="utf-8-sig"), name)
+    except UnicodeDecodeError as error:
+        yield InputError(name, f"not UTF-8 text (byte {error.start}): save it as UTF-8")
+    except OSError as error:
+        yield InputError(name, f"cannot read: {error.strerror or error}")
+
+
+def detect_format(path: Path) -> str | None:
+    """Format by content where the content says so, else by extension."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    sniffed = documents.sniff(head)
+    if sniffed is not None:
+        return sniffed
+    suffix = path.suffix.lower()
+    if suffix in STRUCTURED_SUFFIXES:
+        return STRUCTURED_SUFFIXES[suffix]
+    return documents.format_for_suffix(suffix)
+
+
+def _read_text(kind: str, text: str, name: str) -> Iterator[ReadOutcome]:
+    if kind == "json":
+        return structured.read_json(text, name)
+    return structured.read_yaml(text, name)
+
+
+def _read_stream(kind: str, stream: io.TextIOBase | object, name: str) -> Iterator[ReadOutcome]:
+    if kind == "csv":
+        return structured.read_csv(stream, name)  # type: ignore[arg-type]
+    return structured.read_json_lines(stream, name)  # type: ignore[arg-type]
+
+
+def _read_stdin(stdin_format: str) -> Iterator[ReadOutcome]:
+    text = sys.stdin.read()
+    kind = stdin_format if stdin_format != "auto" else _sniff_text(text)
+    if kind in documents.FORMATS:
+        yield from documents.read_text_document(text, "<stdin>", kind)
+    elif kind in ("jsonl", "csv"):
+        yield from _read_stream(kind, io.StringIO(text, newline=None), "<stdin>")
+    else:
+        yield from _read_text(kind, text, "<stdin>")
+
+
+def _sniff_text(text: str) -> str:
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        return "jsonl" if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines) else "json"
+    return "yaml"
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts) or relative.name in _SKIPPED_NAMES

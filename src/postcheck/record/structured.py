@@ -1,0 +1,203 @@
+"""Structured post records from HR exports: YAML, JSON, JSON Lines and CSV.
+
+JSON Lines and CSV are read record by record so a large export never sits in memory. Every
+record is validated on its own: a bad one becomes an InputError and the next one is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+import yaml
+from pydantic import ValidationError
+
+from postcheck.record.model import Location, PostRecord
+from postcheck.record.outcome import InputError, ReadOutcome, validation_errors
+from postcheck.yamlfile import load_documents, mark_line
+
+# CSV columns: a dotted name sets a nested field; list fields take several values split on ";".
+CSV_LIST_COLUMNS = frozenset(
+    {"grade", "statutory_basis", "political_restriction.citations", "duties"}
+)
+CSV_COLUMNS: dict[str, str] = {
+    "authority": "Council that owns the post",
+    "post_number": "Post (establishment) number",
+    "title": "Job title",
+    "service_area": "Service area",
+    "directorate": "Directorate",
+    "grade": "Grade as written; several mentions separated by ';' (header first)",
+    "evaluation_number": "Job evaluation number",
+    "date_last_updated": "Date last updated: 2023-05, May 2023, 02/06/2026 (day first)",
+    "appointment.type": "permanent, fixed_term or not_stated",
+    "appointment.end_date": "End of a fixed term, any date form",
+    "appointment.end_event": "end_of_mayors_term, annual_meeting, end_of_funding or other",
+    "appointment.as_written": "Appointment statement as written",
+    "statutory_basis": "Cited provisions, e.g. 's.9 LGHA 1989'; several separated by ';'",
+    "political_restriction.stated": "true or false",
+    "political_restriction.citations": "Provisions cited for the restriction, ';'-separated",
+    "office_attendance.min_days_per_week": "Minimum office days a week",
+    "line_management.scope": "none, clerical_or_secretarial or staff",
+    "line_management.as_written": "Line-management statement as written",
+    "reports_to": "Job title the post reports to",
+    "salary.minimum": "Bottom of the pay range, GBP a year",
+    "salary.maximum": "Top of the pay range, GBP a year",
+    "political_group": "Political group the post serves (s.9 posts)",
+    "duties": "Key tasks, ';'-separated",
+}
+_BOOLEAN = {"true": True, "yes": True, "y": True, "1": True, "false": False, "no": False, "n": False, "0": False}
+_NUMBER_COLUMNS = frozenset(
+    {"office_attendance.min_days_per_week", "salary.minimum", "salary.maximum"}
+)
+
+
+def validate(
+    data: Any,
+    file: str,
+    index: int,
+    line: int | None,
+    field_lines: dict[str, int] | None = None,
+) -> list[ReadOutcome]:
+    """A record, or the reasons it is not one, located as precisely as the format allows."""
+    if not isinstance(data, dict):
+        return [InputError(file, f"expected a mapping of fields, got {type(data).__name__}", line, index)]
+    if "provenance" in data:
+        return [InputError(file, "'provenance' is set by postcheck, not by the input", line, index)]
+    try:
+        record = PostRecord.model_validate(data)
+    except ValidationError as error:
+        return list(validation_errors(error, file, index, field_lines, line))
+    record.provenance.file = file
+    record.provenance.index = index
+    record.provenance.line = line
+    if field_lines:
+        record.provenance.fields = {path: Location(line=n) for path, n in field_lines.items()}
+    return [record]
+
+
+def read_yaml(text: str, file: str) -> Iterator[ReadOutcome]:
+    """One record per YAML document; a document holding a list yields each item."""
+    index = 0
+    try:
+        for document in load_documents(text):
+            items: Iterable[tuple[Any, int, dict[str, int]]]
+            if isinstance(document.data, list):
+                lines = document.field_lines()
+                items = (
+                    (item, document.line_of([i]), _under(lines, str(i)))
+                    for i, item in enumerate(document.data)
+                )
+            elif document.data is None:
+                continue
+            else:
+                items = [(document.data, document.line, document.field_lines())]
+            for data, line, field_lines in items:
+                yield from validate(data, file, index, line, field_lines)
+                index += 1
+    except yaml.YAMLError as error:
+        yield InputError(file, f"not valid YAML: {_yaml_problem(error)}", mark_line(error), index)
+
+
+def read_json(text: str, file: str) -> Iterator[ReadOutcome]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield InputError(file, f"not valid JSON: {error.msg}", error.lineno)
+        return
+    for index, item in enumerate(data if isinstance(data, list) else [data]):
+        yield from validate(item, file, index, None)
+
+
+def read_json_lines(stream: IO[str], file: str) -> Iterator[ReadOutcome]:
+    index = 0
+    for line_number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(file, f"not valid JSON: {error.msg}", line_number, index)
+        else:
+            yield from validate(data, file, index, line_number)
+        index += 1
+
+
+def read_csv(stream: IO[str], file: str) -> Iterator[ReadOutcome]:
+    reader = csv.reader(stream)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as error:
+        yield InputError(file, f"not valid CSV: {error}", 1)
+        return
+    header = [h.strip() for h in header]
+    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    if unknown:
+        yield InputError(
+            file, f"unknown column(s) {', '.join(unknown)}; see docs/configuration.md", 1, field=unknown[0]
+        )
+        return
+    index = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield InputError(file, f"not valid CSV: {error}", reader.line_num, index)
+            return
+        if not any(cell.strip() for cell in row):
+            continue
+        line = reader.line_num
+        if len(row) != len(header):
+            yield InputError(file, f"expected {len(header)} cells, found {len(row)}", line, index)
+        else:
+            try:
+                data = _nest(zip(header, row, strict=True), _csv_value)
+            except ValueError as error:
+                yield InputError(file, str(error), line, index)
+            else:
+                yield from validate(data, file, index, line)
+        index += 1
+
+
+def _csv_value(column: str, cell: str) -> Any:
+    cell = cell.strip()
+    if column in CSV_LIST_COLUMNS:
+        return [part.strip() for part in cell.split(";") if part.strip()]
+    if column == "political_restriction.stated":
+        if cell.lower() not in _BOOLEAN:
+            raise ValueError(f"{column}: expected true or false, got {cell!r}")
+        return _BOOLEAN[cell.lower()]
+    if column in _NUMBER_COLUMNS:
+        try:
+            return float(cell.replace(",", "").lstrip("£"))
+        except ValueError:
+            raise ValueError(f"{column}: expected a number, got {cell!r}") from None
+    return cell
+
+
+def _nest(pairs: Iterable[tuple[str, str]], convert: Callable[[str, str], Any]) -> dict[str, Any]:
+    """Dotted column names to nested mappings; empty cells stay unknown."""
+    data: dict[str, Any] = {}
+    for column, cell in pairs:
+        if not column or not cell.strip():
+            continue
+        *parents, leaf = column.split(".")
+        target = data
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[leaf] = convert(column, cell)
+    return data
+
+
+def _under(lines: dict[str, int], prefix: str) -> dict[str, int]:
+    start = prefix + "."
+    return {path[len(start):]: n for path, n in lines.items() if path.startswith(start)}
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    return str(getattr(error, "problem", None) or error).strip()
