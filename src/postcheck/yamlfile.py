@@ -48,12 +48,12 @@ def load_documents(text: str) -> Iterator[YamlDocument]:
 
 
 def node_at(node: yaml.Node, path: Sequence[str | int]) -> yaml.Node:
+    """The node along path; parts with no node (validators' union tags) are passed over."""
     current = node
     for part in path:
         child = _child(current, part)
-        if child is None:
-            break
-        current = child
+        if child is not None:
+            current = child
     return current
 
 

@@ -1,0 +1,87 @@
+"""One check run: read records, judge them on the engine, and collect findings with a summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from postcheck.engine.compiler import CompileError, CompiledCatalogue, compile_catalogue
+from postcheck.engine.evaluate import Evaluator, Judged
+from postcheck.engine.facts import to_fact
+from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.rules.catalogue import Catalogue
+from postcheck.violations import Violation, build_violation
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """A record that was read and judged, with its violations (possibly none)."""
+
+    source: str
+    index: int | None
+    label: str
+    violations: list[Violation]
+
+
+Finding = RecordResult | InputError
+
+
+@dataclass
+class Summary:
+    records: int = 0
+    input_errors: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def violations(self) -> int:
+        return sum(self.by_severity.values())
+
+    def add(self, finding: Finding) -> None:
+        if isinstance(finding, InputError):
+            self.input_errors += 1
+            return
+        self.records += 1
+        for violation in finding.violations:
+            self.by_severity[violation.severity] += 1
+            self.by_rule[violation.rule_id] += 1
+
+
+def compile_for_run(
+    catalogue: Catalogue,
+    as_of: dt.date,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> CompiledCatalogue:
+    """The catalogue narrowed by --select/--ignore and compiled for the day; errors name the file."""
+    chosen, dropped = set(select), set(ignore)
+    unknown = (chosen | dropped) - {r.id for r in catalogue.rules}
+    if unknown:
+        raise ValueError(f"unknown rule id(s): {', '.join(sorted(unknown))} (see `postcheck rules`)")
+    rules = [r for r in catalogue.rules if (not chosen or r.id in chosen) and r.id not in dropped]
+    try:
+        return compile_catalogue(rules, catalogue.parameters, as_of)
+    except CompileError as error:
+        assert error.rule_id is not None
+        raise catalogue.error_at(error.rule_id, error.where, error.reason) from None
+
+
+def run(outcomes: Iterable[ReadOutcome], compiled: CompiledCatalogue) -> Iterator[Finding]:
+    """Findings in input order. Each record yields one RecordResult, even when it is clean."""
+    for judged in Evaluator(compiled).judge(outcomes):
+        if isinstance(judged, InputError):
+            yield judged
+            continue
+        yield _result(judged, compiled)
+
+
+def _result(judged: Judged, compiled: CompiledCatalogue) -> RecordResult:
+    record = judged.record
+    fact = to_fact(record) if judged.rule_ids else None
+    violations = [
+        build_violation(compiled.rules[rule_id].rule, record, compiled, fact)
+        for rule_id in judged.rule_ids
+    ]
+    return RecordResult(record.provenance.file, record.provenance.index, record.label, violations)

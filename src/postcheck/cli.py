@@ -1,0 +1,252 @@
+"""The command line: check, rules, explain, schema, extract. Exit codes in exit_codes.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+import yaml
+
+from postcheck import __version__
+from postcheck.atomic import write_atomically
+from postcheck.exit_codes import ExitCode
+from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
+from postcheck.rules.model import Rule, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageFailure(click.ClickException):
+    """A problem with options, rules or input files: one clean message and exit code 2."""
+
+    exit_code = ExitCode.USAGE_OR_INPUT
+
+
+def _rules_option(command: F) -> F:
+    return click.option(
+        "--rules",
+        "rules_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of rule files (default: the rules bundled with postcheck).",
+    )(command)
+
+
+def _as_of_option(command: F) -> F:
+    return click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Judge the law and the dates as they stood on this day (YYYY-MM-DD; default today).",
+    )(command)
+
+
+def _load(rules_dir: Path | None) -> Catalogue:
+    try:
+        return load_catalogue(rules_dir or bundled_rules_dir())
+    except RuleFileError as error:
+        raise UsageFailure(str(error)) from None
+
+
+def _day(as_of: dt.datetime | None) -> dt.date:
+    return as_of.date() if as_of else dt.date.today()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="postcheck")
+def main() -> None:
+    """Check UK local-authority job posts against the statutes that govern them."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit 1 when a violation at or above this severity is found.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file (atomically) instead of standard output.")
+@click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeatable).")
+@click.option("--stdin-format", type=click.Choice(["auto", "yaml", "json", "jsonl", "csv", "text"]),
+              default="auto", show_default=True, help="Format of records read from '-'.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@_rules_option
+@_as_of_option
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    fail_on: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    stdin_format: str,
+    color: bool | None,
+    rules_dir: Path | None,
+    as_of: dt.datetime | None,
+) -> None:
+    """Check post records and job descriptions in PATHS (files, folders, or - for stdin).
+
+    Exit status: 0 clean, 1 violations at or above --fail-on, 2 usage or input error.
+    """
+    from postcheck.check import Summary, compile_for_run, run
+    from postcheck.record.sources import iter_outcomes
+    from postcheck.report import RunInfo, make_reporter
+
+    catalogue = _load(rules_dir)
+    day = _day(as_of)
+    try:
+        compiled = compile_for_run(catalogue, day, select, ignore)
+    except RuleFileError as error:
+        raise UsageFailure(str(error)) from None
+    except ValueError as error:
+        raise UsageFailure(str(error)) from None
+    info = RunInfo(__version__, day, str(catalogue.directory), fail_on, len(compiled.rules))
+    summary = Summary()
+    threshold = 0 if fail_on == "never" else Severity(fail_on).rank
+    failing = False
+    with _report_stream(output) as stream:
+        reporter = make_reporter(output_format, stream, info, color=color if output is None else False)
+        for finding in run(iter_outcomes(paths, stdin_format), compiled):
+            summary.add(finding)
+            reporter.add(finding)
+        reporter.finish(summary)
+    failing = threshold > 0 and any(
+        Severity(s).rank >= threshold and n for s, n in summary.by_severity.items()
+    )
+    if summary.input_errors:
+        sys.exit(ExitCode.USAGE_OR_INPUT)
+    sys.exit(ExitCode.VIOLATIONS if failing else ExitCode.CLEAN)
+
+
+@contextmanager
+def _report_stream(output: Path | None) -> Iterator[IO[str]]:
+    if output is None:
+        yield click.get_text_stream("stdout")
+        return
+    buffer = io.StringIO()
+    yield buffer
+    try:
+        write_atomically(output, buffer.getvalue())
+    except OSError as error:
+        raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_rules_option
+@_as_of_option
+def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
+    """List the rule catalogue, and which rules are silent on the --as-of day and why."""
+    from postcheck.check import compile_for_run
+
+    catalogue = _load(rules_dir)
+    try:
+        compiled = compile_for_run(catalogue, _day(as_of))
+    except (RuleFileError, ValueError) as error:
+        raise UsageFailure(str(error)) from None
+    if output_format == "json":
+        rules = [
+            rule.model_dump(mode="json", by_alias=True)
+            | {"in_force": rule.id in compiled.rules, "silent_because": compiled.not_applicable.get(rule.id)}
+            for rule in catalogue.rules
+        ]
+        click.echo(json.dumps({"as_of": compiled.as_of.isoformat(), "rules": rules}, indent=2,
+                              ensure_ascii=False))
+        return
+    width = max(len(r.id) for r in catalogue.rules)
+    for rule in catalogue.rules:
+        silent = compiled.not_applicable.get(rule.id)
+        note = f"  [silent: {silent}]" if silent else ""
+        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.area.value:<21}  {rule.title}{note}")
+
+
+@main.command()
+@click.argument("rule_id")
+@_rules_option
+def explain(rule_id: str, rules_dir: Path | None) -> None:
+    """Print one rule in full: the law, why it matters, how to fix it, and examples."""
+    catalogue = _load(rules_dir)
+    rule = catalogue.get(rule_id)
+    if rule is None:
+        raise UsageFailure(f"no rule {rule_id!r} (see `postcheck rules`)")
+    click.echo(render_explanation(rule))
+
+
+def render_explanation(rule: Rule) -> str:
+    effective = rule.effective
+    lines = [
+        f"{rule.id}: {rule.title}",
+        f"  area: {rule.area.value}   severity: {rule.severity.value}   certainty: {rule.certainty.value}",
+        f"  in force: {effective.from_ or 'always'} to {effective.to or 'now'}",
+        "",
+        "Law:",
+        *[f"  {c.text}\n    {c.url}" for c in rule.citations],
+        "",
+        "Why:",
+        *_wrap(rule.rationale),
+        "",
+        "Fix:",
+        *_wrap(rule.remediation),
+        "",
+        "Fails, for example:",
+        *_indent_yaml(rule.examples.fail[0]),
+        "",
+        "Passes, for example:",
+        *_indent_yaml(rule.examples.pass_[0]),
+    ]
+    if rule.examples.as_of:
+        lines += ["", f"(examples judged as of {rule.examples.as_of.isoformat()})"]
+    return "\n".join(lines)
+
+
+def _wrap(text: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=96, initial_indent="  ", subsequent_indent="  ")
+
+
+def _indent_yaml(data: dict[str, Any]) -> list[str]:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=92)
+    return ["  " + line for line in text.rstrip().splitlines()]
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a post record."""
+    from postcheck.record.model import PostRecord
+
+    click.echo(json.dumps(PostRecord.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True)
+def extract(files: tuple[str, ...], output_format: str) -> None:
+    """Print the post record read from each document, each value with the line it came from."""
+    from postcheck.record.model import PostRecord
+    from postcheck.record.sources import iter_outcomes
+
+    records: list[dict[str, Any]] = []
+    failed = False
+    for outcome in iter_outcomes(files):
+        if isinstance(outcome, PostRecord):
+            records.append(outcome.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+        else:
+            failed = True
+            click.echo(f"input error: {outcome.file}: {outcome.reason}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps(records if len(records) != 1 else records[0], indent=2, ensure_ascii=False))
+    else:
+        click.echo(yaml.safe_dump_all(records, sort_keys=False, allow_unicode=True, width=100), nl=False)
+    sys.exit(ExitCode.USAGE_OR_INPUT if failed else ExitCode.CLEAN)

@@ -1,0 +1,350 @@
+"""Rules (validated data) compiled into durable-rules conditions, for one --as-of day.
+
+The engine knows no negation of a pattern and treats a missing field as failing every test but
+"does not exist", so negation is pushed down to the leaves here with Python's meaning kept
+(`not equals` is true when the field is unknown). A top-level `not` that cannot be pushed down
+(a negated pattern) becomes an *exception* rule: the violation stands when the rule fires and
+none of its exceptions does. Parameters and the as-of day are resolved to literals here, so the
+engine sees only plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup
+from postcheck.rules.conditions import (
+    AllItems,
+    AllOf,
+    AnyItem,
+    AnyOf,
+    Condition,
+    DateCompare,
+    Equals,
+    Matches,
+    Missing,
+    Not,
+    NumberCompare,
+    OneOf,
+    Present,
+    parse_period,
+)
+from postcheck.rules.model import Rule
+from postcheck.rules.parameters import Parameters, ParameterValue
+from postcheck.rules.patterns import PatternError, to_engine_dialect
+
+ANCHOR = {"__rec": 1}  # every compiled rule needs a positive test the engine's own state lacks
+EXCEPTION_MARK = "~unless~"
+_NUMBER_OPS = {"less_than": "$lt", "at_most": "$lte", "greater_than": "$gt", "at_least": "$gte"}
+_DATE_OPS = {"before": "$lt", "on_or_before": "$lte", "after": "$gt", "on_or_after": "$gte"}
+_OPPOSITE = {"$lt": "$gte", "$lte": "$gt", "$gt": "$lte", "$gte": "$lt"}
+_KIND_OF_VALUE = {bool: "bool", int: "number", float: "number", str: "str"}
+
+
+class CompileError(ValueError):
+    """A rule that cannot run as written; `where` names the condition inside the rule."""
+
+    def __init__(self, reason: str, where: tuple[str | int, ...] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.where = where
+        self.rule_id: str | None = None
+
+
+class NotApplicable(Exception):
+    """The rule needs a value the parameters do not give for this day; it stays silent."""
+
+
+class _NotNegatable(CompileError):
+    pass
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    condition: dict[str, Any]
+    exceptions: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass
+class CompiledCatalogue:
+    """Every rule in force on `as_of`, ready for the engine, and why the others are silent."""
+
+    as_of: dt.date
+    rules: dict[str, CompiledRule] = field(default_factory=dict)
+    not_applicable: dict[str, str] = field(default_factory=dict)
+    parameter_values: dict[str, ParameterValue] = field(default_factory=dict)
+
+    def engine_conditions(self) -> dict[str, dict[str, Any]]:
+        """Engine rule name -> condition; exceptions are named `<id>~unless~<n>`."""
+        conditions: dict[str, dict[str, Any]] = {}
+        for rule_id, compiled in self.rules.items():
+            conditions[rule_id] = compiled.condition
+            for n, exception in enumerate(compiled.exceptions):
+                conditions[f"{rule_id}{EXCEPTION_MARK}{n}"] = exception
+        return conditions
+
+    def violated(self, fired: set[str]) -> list[str]:
+        """Rule ids whose violation stands, given the engine rule names that fired for a record."""
+        return [
+            rule_id
+            for rule_id, compiled in self.rules.items()
+            if rule_id in fired
+            and not any(
+                f"{rule_id}{EXCEPTION_MARK}{n}" in fired for n in range(len(compiled.exceptions))
+            )
+        ]
+
+
+def compile_catalogue(rules: list[Rule], parameters: Parameters, as_of: dt.date) -> CompiledCatalogue:
+    catalogue = CompiledCatalogue(
+        as_of, parameter_values={n: parameters.value_on(n, as_of) for n in parameters.parameters}
+    )
+    for rule in rules:
+        if not rule.effective.covers(as_of):
+            catalogue.not_applicable[rule.id] = f"not in force on {as_of.isoformat()}"
+            continue
+        try:
+            catalogue.rules[rule.id] = compile_rule(rule, parameters, as_of)
+        except NotApplicable as reason:
+            catalogue.not_applicable[rule.id] = str(reason)
+        except CompileError as error:
+            error.rule_id = rule.id
+            raise
+    return catalogue
+
+
+def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> CompiledRule:
+    """Raises CompileError for a rule that cannot run, NotApplicable for one that is silent today."""
+    compiler = _Compiler(parameters, as_of)
+    if lookup(FACT_SCHEMA, rule.field) is None:
+        raise CompileError(f"unknown field {rule.field!r}", ("field",))
+    conjuncts = rule.when.all if isinstance(rule.when, AllOf) else [rule.when]
+    positives: list[dict[str, Any]] = [ANCHOR]
+    exceptions: list[dict[str, Any]] = []
+    for index, conjunct in enumerate(conjuncts):
+        where: tuple[str | int, ...] = ("when", "all", index) if isinstance(rule.when, AllOf) else ("when",)
+        try:
+            positives.append(compiler.compile(conjunct, where))
+        except _NotNegatable:
+            if not isinstance(conjunct, Not):
+                raise
+            inner = compiler.compile(conjunct.not_, (*where, "not"))
+            exceptions.append({"$and": [ANCHOR, inner]})
+    return CompiledRule(rule, {"$and": positives}, tuple(exceptions))
+
+
+class _Compiler:
+    def __init__(self, parameters: Parameters, as_of: dt.date) -> None:
+        self.parameters = parameters
+        self.as_of = as_of
+
+    def compile(
+        self,
+        condition: Condition,
+        where: tuple[str | int, ...],
+        negated: bool = False,
+        item: FieldType | None = None,
+    ) -> dict[str, Any]:
+        if isinstance(condition, AllOf | AnyOf):
+            parts = condition.all if isinstance(condition, AllOf) else condition.any
+            key = "all" if isinstance(condition, AllOf) else "any"
+            compiled = [
+                self.compile(part, (*where, key, i), negated, item) for i, part in enumerate(parts)
+            ]
+            conjunctive = isinstance(condition, AllOf) != negated
+            return {"$and" if conjunctive else "$or": compiled}
+        if isinstance(condition, Not):
+            return self.compile(condition.not_, (*where, "not"), not negated, item)
+        if isinstance(condition, Equals):
+            path = self._field(condition.equals.field, where, item, {"str", "number", "bool"})
+            self._check_value(condition.equals.value, path, where, item)
+            return self._equals_any(path, [condition.equals.value], negated)
+        if isinstance(condition, OneOf):
+            path = self._field(condition.one_of.field, where, item, {"str", "number"})
+            values = condition.one_of.values or self._list_param(condition.one_of.param, where)
+            for value in values:
+                self._check_value(value, path, where, item)
+            return self._equals_any(path, values, negated)
+        if isinstance(condition, Matches):
+            return self._matches(condition, where, negated, item)
+        if isinstance(condition, Present | Missing):
+            name = condition.present if isinstance(condition, Present) else condition.missing
+            path = self._field(name, where, item, None)
+            exists = isinstance(condition, Present) != negated
+            return {"$ex" if exists else "$nex": {path: 1}}
+        if isinstance(condition, NumberCompare):
+            return self._number(condition, where, negated, item)
+        if isinstance(condition, DateCompare):
+            return self._date(condition, where, negated, item)
+        if isinstance(condition, AnyItem | AllItems):
+            return self._items(condition, where, negated, item)
+        raise CompileError(f"unsupported condition {type(condition).__name__}", where)
+
+    # -- leaves -----------------------------------------------------------------------------
+
+    def _equals_any(self, path: str, values: list[Any], negated: bool) -> dict[str, Any]:
+        if not negated:
+            tests = [{path: v} for v in values]
+            return tests[0] if len(tests) == 1 else {"$or": tests}
+        different = [{"$neq": {path: v}} for v in values]
+        if path == "$i":  # a list item always exists
+            return different[0] if len(different) == 1 else {"$and": different}
+        return {"$or": [{"$nex": {path: 1}}, *different]}
+
+    def _matches(
+        self, condition: Matches, where: tuple[str | int, ...], negated: bool, item: FieldType | None
+    ) -> dict[str, Any]:
+        spec = condition.matches
+        if negated:
+            raise _NotNegatable(
+                "a negated pattern is only allowed as a `not` directly under the rule's top-level "
+                "`all` (the engine cannot negate a pattern inside other conditions)",
+                where,
+            )
+        path = self._field(spec.field, where, item, {"str"})
+        try:
+            pattern = to_engine_dialect(spec.pattern)
+        except PatternError as error:
+            raise CompileError(str(error), (*where, "matches", "pattern")) from None
+        return {"$imt" if spec.ignore_case else "$mt": {path: pattern}}
+
+    def _number(
+        self, condition: NumberCompare, where: tuple[str | int, ...], negated: bool, item: FieldType | None
+    ) -> dict[str, Any]:
+        operand = condition.operand
+        path = self._field(operand.field, where, item, {"number"})
+        op = _NUMBER_OPS[condition.operator]
+        if negated:
+            op = _OPPOSITE[op]
+        guards: list[dict[str, Any]] = []
+        value: Any
+        if operand.other_field is not None:
+            other = self._field(operand.other_field, where, None, {"number"})
+            value = {"$m": other}
+            guards.append({"$ex" if not negated else "$nex": {other: 1}})
+        elif operand.param is not None:
+            value = self._number_param(operand.param, where)
+        else:
+            value = operand.value
+        test = {op: {path: value}}
+        if not negated:
+            return {"$and": [*guards, test]} if guards else test
+        return {"$or": [{"$nex": {path: 1}}, *guards, test]}
+
+    def _date(
+        self, condition: DateCompare, where: tuple[str | int, ...], negated: bool, item: FieldType | None
+    ) -> dict[str, Any]:
+        operand = condition.operand
+        base = self._field(operand.field, where, item, {"date"})
+        op = _DATE_OPS[condition.operator]
+        # Judge a partial date ("May 2023") only where every day it can mean agrees.
+        bound = "latest" if condition.operator in ("before", "on_or_before") else "earliest"
+        day = self.as_of if operand.as_of else operand.date
+        assert day is not None  # the operand model requires one of the two
+        if operand.minus is not None or operand.plus is not None:
+            period = operand.minus or operand.plus
+            assert period is not None
+            text = period.period or self._text_param(period.param, where)
+            day = shift(day, text, -1 if operand.minus is not None else 1)
+        path = f"{base}.{bound}"
+        if negated:
+            return {"$or": [{"$nex": {path: 1}}, {_OPPOSITE[op]: {path: day.isoformat()}}]}
+        return {op: {path: day.isoformat()}}
+
+    def _items(
+        self,
+        condition: AnyItem | AllItems,
+        where: tuple[str | int, ...],
+        negated: bool,
+        item: FieldType | None,
+    ) -> dict[str, Any]:
+        if item is not None:
+            raise CompileError("item tests cannot be nested inside another item test", where)
+        test = condition.any_item if isinstance(condition, AnyItem) else condition.all_items
+        key = "any_item" if isinstance(condition, AnyItem) else "all_items"
+        path = self._field(test.field, where, None, {"list"})
+        kind = lookup(FACT_SCHEMA, test.field)
+        assert kind is not None and kind.item is not None
+        inner = self.compile(test.where, (*where, key, "where"), negated, kind.item)
+        wants_any = isinstance(condition, AnyItem) != negated
+        quantified = {"$iany" if wants_any else "$iall": {path: inner}}
+        if negated:  # not any(...) and not all(...) both hold for an unknown list
+            return {"$or": [{"$nex": {path: 1}}, quantified]}
+        return quantified
+
+    # -- fields, values and parameters ----------------------------------------------------
+
+    def _field(
+        self, name: str, where: tuple[str | int, ...], item: FieldType | None, kinds: set[str] | None
+    ) -> str:
+        schema = item if item is not None else FACT_SCHEMA
+        found = lookup(schema, name)
+        if found is None:
+            scope = "list item" if item is not None else "record"
+            raise CompileError(f"unknown {scope} field {name!r} (see `postcheck schema`)", where)
+        if kinds is not None and found.kind not in kinds:
+            raise CompileError(
+                f"field {name!r} holds {found.kind}; this test needs {' or '.join(sorted(kinds))}",
+                where,
+            )
+        if item is None:
+            return name
+        return "$i" if name == "." else f"$i.{name}"
+
+    def _check_value(
+        self, value: Any, path: str, where: tuple[str | int, ...], item: FieldType | None
+    ) -> None:
+        schema = item if item is not None else FACT_SCHEMA
+        name = "." if path == "$i" else path.removeprefix("$i.")
+        expected = lookup(schema, name)
+        actual = _KIND_OF_VALUE.get(type(value))
+        if expected is not None and actual != expected.kind:
+            raise CompileError(
+                f"{value!r} is a {actual} but field {name!r} holds {expected.kind}; the engine "
+                "would coerce one into the other",
+                where,
+            )
+
+    def _param(self, name: str | None, where: tuple[str | int, ...]) -> ParameterValue:
+        if name is None or name not in self.parameters:
+            raise CompileError(f"unknown parameter {name!r} (see rules/parameters.yaml)", where)
+        value = self.parameters.value_on(name, self.as_of)
+        if value is None:
+            raise NotApplicable(f"parameter {name} has no known value on {self.as_of.isoformat()}")
+        return value
+
+    def _number_param(self, name: str, where: tuple[str | int, ...]) -> int | float:
+        value = self._param(name, where)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise CompileError(f"parameter {name!r} is not a number", where)
+        return value
+
+    def _text_param(self, name: str | None, where: tuple[str | int, ...]) -> str:
+        value = self._param(name, where)
+        if not isinstance(value, str):
+            raise CompileError(f"parameter {name!r} is not a period such as P2Y", where)
+        return value
+
+    def _list_param(self, name: str | None, where: tuple[str | int, ...]) -> list[Any]:
+        value = self._param(name, where)
+        if not isinstance(value, list) or not value:
+            raise CompileError(f"parameter {name!r} is not a non-empty list", where)
+        return value
+
+
+def shift(day: dt.date, period: str, sign: int) -> dt.date:
+    """day moved by an ISO-8601 period; 29 February lands on 28 February in other years."""
+    years, months, days = parse_period(period)
+    month_index = day.year * 12 + day.month - 1 + sign * (years * 12 + months)
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            moved = dt.date(year, month, min(day.day, candidate))
+            break
+        except ValueError:
+            continue
+    return moved + dt.timedelta(days=sign * days)

@@ -1,0 +1,90 @@
+"""The one module that talks to durable-rules. Nothing else in postcheck imports it.
+
+How it is used, and why (measured on durable-rules 2.0.28, see docs/engine.md):
+- Facts, not events: an event is consumed by the first rule it fires, so a record breaking
+  three rules would report one. Every fact fires every rule it matches.
+- The C functions are called directly: the Python Host starts timer threads, runs actions on
+  them at random, and its batch call raises before running actions when any record matches
+  nothing. Here a batch is asserted, every queued action is drained, then the state is deleted,
+  so memory stays flat however long the stream.
+- Each batch carries a sentinel fact that some rule always matches, and the ruleset is warmed up
+  once: deleting a state whose first message matched nothing crashes the engine.
+- Ruleset names are process-global, so each instance takes a fresh name. The engine is not
+  thread-safe: use one instance per process.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import durable_rules_engine as _engine
+
+SENTINEL_RULE = "__sentinel"
+_SENTINEL = {"__sentinel": 1, "id": "sentinel"}
+_SID = "batch"
+_INDEX = "__i"
+_names = itertools.count()
+MAX_PROPERTIES = 240  # the engine fails past 252 flattened properties, helper fields included
+MAX_RULES = 500  # a node with more than 512 children makes ruleset creation hang
+
+
+class EngineError(RuntimeError):
+    """The engine rejected a ruleset or a fact; the message says which and why."""
+
+
+class DurableRuleset:
+    """A compiled ruleset: assert a batch of facts, learn which rules each one fired."""
+
+    def __init__(self, conditions: dict[str, dict[str, Any]]) -> None:
+        if len(conditions) > MAX_RULES:
+            raise EngineError(f"{len(conditions)} engine rules; durable-rules supports {MAX_RULES}")
+        definition = {name: {"all": [{"m": condition}]} for name, condition in conditions.items()}
+        definition[SENTINEL_RULE] = {"all": [{"m": {"__sentinel": 1}}]}
+        try:
+            self._handle = _engine.create_ruleset(
+                f"postcheck-{next(_names)}", json.dumps(definition, ensure_ascii=False)
+            )
+        except Exception as error:  # the extension raises bare Exception("error code: N")
+            raise EngineError(f"durable-rules rejected the ruleset: {error}") from error
+        self.match([])  # warm-up: the state's first message now always has run an action
+
+    def match(self, facts: Sequence[dict[str, Any]]) -> list[set[str]]:
+        """For each fact, the names of the rules it matched. Facts are not modified."""
+        batch = [
+            {**fact, "__rec": 1, _INDEX: index, "id": str(index), "sid": _SID}
+            for index, fact in enumerate(facts)
+        ]
+        batch.append({**_SENTINEL, "sid": _SID})
+        fired: list[set[str]] = [set() for _ in facts]
+        try:
+            result = _engine.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
+            state = result[1]
+            started = _engine.start_action_for_state(self._handle, state)
+            message = started[1] if started else None
+            while message:
+                for name, matched in json.loads(message).items():
+                    if name != SENTINEL_RULE:
+                        fired[matched["m"][_INDEX]].add(name)
+                message = _engine.complete_and_start_action(self._handle, state)
+        except Exception as error:
+            raise EngineError(f"durable-rules failed on a batch: {error}") from error
+        finally:
+            self._delete_state()
+        return fired
+
+    def _delete_state(self) -> None:
+        try:
+            _engine.delete_state(self._handle, _SID)
+        except Exception:  # error 309: no state was created (the batch was rejected up front)
+            pass
+
+
+def count_properties(fact: dict[str, Any]) -> int:
+    """Flattened property count as the engine counts it (nested objects expanded)."""
+    total = 0
+    for value in fact.values():
+        total += count_properties(value) if isinstance(value, dict) else 1
+    return total

@@ -1,0 +1,89 @@
+"""Records in, rule ids out: batches records through the compiled catalogue on the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from postcheck.engine.compiler import CompiledCatalogue
+from postcheck.engine.durable_backend import (
+    MAX_PROPERTIES,
+    DurableRuleset,
+    EngineError,
+    count_properties,
+)
+from postcheck.engine.facts import to_fact
+from postcheck.record.model import PostRecord
+from postcheck.record.outcome import InputError, ReadOutcome
+
+BATCH_SIZE = 1000  # fact insertion slows as a state grows; 100-5000 all run near the peak
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One record and the ids of the rules it breaks, in catalogue order."""
+
+    record: PostRecord
+    rule_ids: list[str]
+
+
+class Evaluator:
+    """Holds one engine ruleset; feed it any number of records, in one process, one thread."""
+
+    def __init__(self, catalogue: CompiledCatalogue) -> None:
+        self.catalogue = catalogue
+        self._ruleset = DurableRuleset(catalogue.engine_conditions())
+
+    def judge(self, outcomes: Iterable[ReadOutcome]) -> Iterator[Judged | InputError]:
+        """Judged records and input errors, in input order; a bad record never stops the run."""
+        pending: list[ReadOutcome] = []
+        for outcome in outcomes:
+            pending.append(outcome)
+            if len(pending) >= BATCH_SIZE:
+                yield from self._judge_batch(pending)
+                pending = []
+        if pending:
+            yield from self._judge_batch(pending)
+
+    def _judge_batch(self, outcomes: list[ReadOutcome]) -> Iterator[Judged | InputError]:
+        records = [o for o in outcomes if isinstance(o, PostRecord)]
+        facts = [to_fact(r) for r in records]
+        too_big = {
+            i for i, fact in enumerate(facts) if count_properties(fact) > MAX_PROPERTIES
+        }
+        usable = [i for i in range(len(facts)) if i not in too_big]
+        fired = self._match([facts[i] for i in usable])
+        verdicts: dict[int, Judged | InputError] = {}
+        for position, i in enumerate(usable):
+            verdict = fired[position]
+            verdicts[i] = (
+                Judged(records[i], self.catalogue.violated(verdict))
+                if isinstance(verdict, set)
+                else _engine_input_error(records[i], verdict)
+            )
+        for i in too_big:
+            verdicts[i] = _engine_input_error(
+                records[i], f"more than {MAX_PROPERTIES} fields after flattening"
+            )
+        record_index = iter(range(len(records)))
+        for outcome in outcomes:
+            yield outcome if isinstance(outcome, InputError) else verdicts[next(record_index)]
+
+    def _match(self, facts: list[dict[str, object]]) -> list[set[str] | str]:
+        """Rule names per fact; if the engine rejects the batch, find the culprit record by record."""
+        try:
+            return list(self._ruleset.match(facts))
+        except EngineError:
+            results: list[set[str] | str] = []
+            for fact in facts:
+                try:
+                    results.append(self._ruleset.match([fact])[0])
+                except EngineError as error:
+                    results.append(str(error))
+            return results
+
+
+def _engine_input_error(record: PostRecord, reason: str) -> InputError:
+    source = record.provenance
+    return InputError(source.file, f"the rule engine cannot take this record: {reason}",
+                      source.line, source.index)

@@ -1,0 +1,209 @@
+"""A post record turned into the fact the rule engine matches, plus the facts derived from it.
+
+Derived facts are the few values a declarative condition cannot compute on its own (how many
+different grades a record states, which item numbers repeat, what kind of post the statutory
+basis makes it). They are computed here once, typed, and documented in DERIVED_FIELDS; rules read
+them under `derived.`. Unknown values are left out of the fact, never written as null.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from postcheck.record.dates import PartialDate
+from postcheck.record.grades import suggest_grade
+from postcheck.record.model import Citation, PostRecord
+
+POLITICAL_ASSISTANT = "political_assistant"
+MAYORS_ASSISTANT = "mayors_assistant"
+
+_TITLE_KINDS = (
+    (re.compile(r"mayor['’]?s\s+(?:political\s+)?assistant", re.IGNORECASE), MAYORS_ASSISTANT),
+    (re.compile(r"political\s+(?:group\s+)?assistant|assistant\s+to\s+the\s+.*group", re.IGNORECASE),
+     POLITICAL_ASSISTANT),
+)
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """What a fact field holds, so rules are checked against the record's shape at load."""
+
+    kind: str  # str | number | bool | date | object | list
+    item: FieldType | None = None
+    children: dict[str, FieldType] = field(default_factory=dict)
+    description: str = ""
+
+
+DERIVED_FIELDS: dict[str, FieldType] = {
+    "kind": FieldType(
+        "str",
+        description="political_assistant or mayors_assistant: from the statutory basis where it "
+        "names s.9 LGHA 1989 or reg 3 SI 2002/975, else from the job title; absent otherwise.",
+    ),
+    "kind_by_basis": FieldType("str", description="The kind the cited statutory basis implies."),
+    "kind_by_title": FieldType("str", description="The kind the job title implies."),
+    "grade_codes_distinct": FieldType("number", description="How many different grade codes are stated."),
+    "grade_suggestion": FieldType(
+        "str", description="The grade code probably meant, where a digit was typed for a letter."
+    ),
+    "attendance_days_distinct": FieldType(
+        "number", description="How many different office-day figures the statements give."
+    ),
+    "statutory_bases_distinct": FieldType(
+        "number", description="How many different provisions are cited as the statutory basis."
+    ),
+    "repeated_item_numbers": FieldType(
+        "list", item=FieldType("number"), description="Numbers used twice within one numbered list."
+    ),
+}
+
+
+def _type_of(annotation: Any) -> FieldType:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _type_of(args[0])
+    if origin is list:
+        return FieldType("list", item=_type_of(typing.get_args(annotation)[0]))
+    if isinstance(annotation, type):
+        if issubclass(annotation, PartialDate):
+            return FieldType("date")
+        if issubclass(annotation, BaseModel):
+            return FieldType("object", children=_model_fields(annotation))
+        if issubclass(annotation, bool):
+            return FieldType("bool")
+        if issubclass(annotation, int | float):
+            return FieldType("number")
+        if issubclass(annotation, str | Enum):
+            return FieldType("str")
+    return FieldType("object")
+
+
+def _model_fields(model: type[BaseModel]) -> dict[str, FieldType]:
+    return {
+        name: _type_of(info.annotation)
+        for name, info in model.model_fields.items()
+        if name != "provenance"
+    }
+
+
+FACT_SCHEMA = FieldType(
+    "object",
+    children=_model_fields(PostRecord) | {"derived": FieldType("object", children=DERIVED_FIELDS)},
+)
+_DATE_PATHS = tuple(
+    name
+    for name, kind in FACT_SCHEMA.children.items()
+    if kind.kind == "date"
+) + tuple(
+    f"{name}.{child}"
+    for name, kind in FACT_SCHEMA.children.items()
+    for child, sub in kind.children.items()
+    if sub.kind == "date"
+)
+
+
+def lookup(schema: FieldType, path: str) -> FieldType | None:
+    """The type at a dotted path ('.' is a list item itself), or None if there is no such field."""
+    if path == ".":
+        return schema
+    current: FieldType | None = schema
+    for part in path.split("."):
+        if current is None:
+            return None
+        if current.kind == "date" and part in ("earliest", "latest", "year", "month", "day"):
+            return FieldType("date" if part in ("earliest", "latest") else "number")
+        current = current.children.get(part)
+    return current
+
+
+def to_fact(record: PostRecord) -> dict[str, Any]:
+    """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds."""
+    fact: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
+    _drop_empty(fact)
+    for path in _DATE_PATHS:
+        parent_path, _, name = path.rpartition(".")
+        parent = _get(fact, parent_path) if parent_path else fact
+        if isinstance(parent, dict) and name in parent:
+            date = _get_model(record, path)
+            if isinstance(date, PartialDate):
+                parent[name]["earliest"] = date.earliest.isoformat()
+                parent[name]["latest"] = date.latest.isoformat()
+    derived = derive(record)
+    if derived:
+        fact["derived"] = derived
+    return fact
+
+
+def derive(record: PostRecord) -> dict[str, Any]:
+    by_basis = _kind_by_basis(record.statutory_basis)
+    by_title = next((k for p, k in _TITLE_KINDS if record.title and p.search(record.title)), None)
+    codes = [g.code for g in record.grade if g.code]
+    suggestion = next((s for s in map(suggest_grade, codes) if s), None)
+    days = {s.days_per_week for s in record.office_attendance.statements if s.days_per_week is not None}
+    bases = {(c.instrument, c.kind, c.number) for c in record.statutory_basis if c.number}
+    repeated = sorted(
+        {
+            number
+            for numbered in record.numbered_lists
+            for number, count in Counter(i.number for i in numbered.items).items()
+            if count > 1
+        }
+    )
+    derived: dict[str, Any] = {
+        "kind": by_basis or by_title,
+        "kind_by_basis": by_basis,
+        "kind_by_title": by_title,
+        "grade_codes_distinct": len(set(codes)) if codes else None,
+        "grade_suggestion": suggestion,
+        "attendance_days_distinct": len(days) if days else None,
+        "statutory_bases_distinct": len(bases) if bases else None,
+        "repeated_item_numbers": repeated or None,
+    }
+    return {k: v for k, v in derived.items() if v is not None}
+
+
+def _kind_by_basis(citations: list[Citation]) -> str | None:
+    for citation in citations:
+        if citation.instrument == "LGHA 1989" and citation.kind == "section" and citation.number == "9":
+            return POLITICAL_ASSISTANT
+        if citation.instrument == "SI 2002/975" and citation.number == "3":
+            return MAYORS_ASSISTANT
+    return None
+
+
+def _drop_empty(value: Any) -> None:
+    """Empty lists and objects are unknowns too: the engine must see them as missing."""
+    if isinstance(value, dict):
+        for key in list(value):
+            child = value[key]
+            _drop_empty(child)
+            if child in ({}, []):
+                del value[key]
+    elif isinstance(value, list):
+        for item in value:
+            _drop_empty(item)
+
+
+def _get(data: dict[str, Any], path: str) -> Any:
+    current: Any = data
+    for part in path.split("."):
+        if not isinstance(current, dict):
+            return None
+        current = current.get(part)
+    return current
+
+
+def _get_model(record: BaseModel, path: str) -> Any:
+    current: Any = record
+    for part in path.split("."):
+        current = getattr(current, part, None)
+    return current

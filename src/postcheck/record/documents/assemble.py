@@ -1,0 +1,231 @@
+"""A post record from a document's layout: each field from what the text states, with its place.
+
+A field stated twice the same way is kept once (with its first place); stated two different ways
+it is ambiguous and stays unknown. Mentions that rules compare (grades, citations, attendance
+statements) are all kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from postcheck.record.dates import parse_partial_date
+from postcheck.record.documents import names, terms
+from postcheck.record.documents.labels import HEADER_FIELDS, Clause, clauses
+from postcheck.record.documents.layout import Layout, Place
+from postcheck.record.documents.legal import read_legal
+from postcheck.record.documents.numbering import duties, numbered_lists
+from postcheck.record.documents.sections import HEADER, Section, sections
+from postcheck.record.documents.sentences import split_sentences
+from postcheck.record.model import (
+    Appointment,
+    AttendanceStatement,
+    GradeMention,
+    LineManagement,
+    LineManagementScope,
+    Location,
+    OfficeAttendance,
+    PoliticalRestriction,
+    PostRecord,
+    Salary,
+)
+from postcheck.record.outcome import InputError, ReadOutcome, validation_errors
+
+T = TypeVar("T")
+_GRADE = re.compile(r"^(?:grade\s*)?[A-Z]{1,6}\s*-?\s*\d{0,3}[A-Z]?"
+                    r"(?:\s*(?:-|–|/|to)\s*[A-Z]{0,6}\s*\d{1,3}[A-Z]?)?$", re.I)
+_IDENTIFIER = re.compile(r"^[A-Z]{0,4}[\s/-]?\d[\w/-]{0,15}$", re.I)
+_MAX_NAME_WORDS = 15
+_TEXT_FIELDS = ("title", "service_area", "directorate")
+
+
+def extract(layout: Layout, file: str) -> list[ReadOutcome]:
+    """One record, or the input errors that stop it being one."""
+    found, labelled_rows = clauses(layout.segments)
+    section_of = sections(layout.segments, labelled_rows)
+    data: dict[str, Any] = {}
+    places: dict[str, Place] = {}
+    _header_fields(found, section_of, data, places)
+    _statements([c for c in found if c.label not in HEADER_FIELDS], data, places)
+    if data.get("title") and "political_group" not in data:
+        group = names.political_group(data["title"], labelled=False)
+        if group:
+            data["political_group"], places["political_group"] = group, places["title"]
+    lists = numbered_lists(layout.segments, section_of)
+    if lists:
+        data["numbered_lists"] = lists
+    tasks = duties(layout.segments, section_of)
+    if tasks:
+        data["duties"] = tasks
+    if not data:
+        return [InputError(file, "no job-description content found (no title, grade, tasks ...)")]
+    if layout.remnants:
+        data["text_remnants"] = layout.remnants
+    try:
+        record = PostRecord.model_validate(data)
+    except ValidationError as error:
+        return list(validation_errors(error, file, None))
+    record.provenance.file = file
+    record.provenance.index = 0
+    record.provenance.fields = {path: place.location() for path, place in places.items()}
+    return [record]
+
+
+def _header_fields(
+    found: list[Clause], section_of: list[Section], data: dict[str, Any], places: dict[str, Place]
+) -> None:
+    values: dict[str, list[tuple[Any, Place]]] = {}
+    grades: list[GradeMention] = []
+    for clause in found:
+        value = clause.text.strip()
+        if clause.label == "grade" and _GRADE.match(value):
+            part = section_of[clause.index].part
+            grades.append(GradeMention(as_written=value, place="header" if part == HEADER else part,
+                                       **clause.place.fields()))
+        elif clause.label in _TEXT_FIELDS and len(value.split()) <= _MAX_NAME_WORDS:
+            values.setdefault(clause.label, []).append((value.rstrip("."), clause.place))
+        elif clause.label in ("post_number", "evaluation_number") and _IDENTIFIER.match(value):
+            values.setdefault(clause.label, []).append((value, clause.place))
+        elif clause.label == "date_last_updated":
+            date = parse_partial_date(value)
+            if date is not None:
+                values.setdefault(clause.label, []).append((date, clause.place))
+    if grades:
+        data["grade"] = grades
+    for field, candidates in values.items():
+        _set_agreed(field, candidates, data, places)
+
+
+def _statements(found: list[Clause], data: dict[str, Any], places: dict[str, Place]) -> None:
+    legal = read_legal(found)
+    if legal.basis:
+        data["statutory_basis"] = legal.basis
+    stated = {value for value, _ in legal.restriction_statements}
+    restriction = PoliticalRestriction(
+        stated=stated.pop() if len(stated) == 1 else None,
+        citations=legal.restriction_citations,
+        statements=[mention for _, mention in legal.restriction_statements],
+    )
+    if restriction.stated is not None or restriction.citations or restriction.statements:
+        data["political_restriction"] = restriction
+        if restriction.statements:
+            places["political_restriction.stated"] = _place(restriction.statements[0])
+
+    readers = _Readers()
+    for clause in found:
+        readers.read(clause)
+    attendance = _unique(readers.attendance)
+    if attendance:
+        data["office_attendance"] = OfficeAttendance(statements=attendance)
+        with_days = [s for s in attendance if s.days_per_week is not None]
+        if data["office_attendance"].min_days_per_week is not None and with_days:
+            places["office_attendance.min_days_per_week"] = _place(with_days[0])
+    appointment = _appointment(readers.appointments)
+    if appointment is not None:
+        data["appointment"], places["appointment"] = appointment, _place(appointment)
+    management = _line_management(readers.management)
+    if management is not None:
+        data["line_management"], places["line_management"] = management, _place(management)
+    salaries = [((s.minimum, s.maximum), _place(s), s) for s in readers.salaries]
+    if salaries and len({key for key, _, _ in salaries}) == 1:
+        data["salary"], places["salary"] = salaries[0][2], salaries[0][1]
+    for field in ("reports_to", "political_group"):
+        _set_agreed(field, readers.named[field], data, places)
+    labelled_authority = readers.named["authority_label"]
+    _set_agreed("authority", labelled_authority or readers.named["authority"], data, places)
+
+
+class _Readers:
+    """Runs each statement reader over a clause: a labelled value through its own reader only."""
+
+    def __init__(self) -> None:
+        self.attendance: list[AttendanceStatement] = []
+        self.appointments: list[Appointment] = []
+        self.management: list[LineManagement] = []
+        self.salaries: list[Salary] = []
+        self.named: dict[str, list[tuple[Any, Place]]] = {
+            "reports_to": [], "political_group": [], "authority": [], "authority_label": []
+        }
+
+    def read(self, clause: Clause) -> None:
+        label = clause.label
+        place = clause.place.fields()
+        for sentence in split_sentences(clause.text) if label is None else [clause.text]:
+            if label in (None, "appointment"):
+                _add(self.appointments, terms.appointment(sentence, label is not None, place))
+            if label is None:
+                _add(self.attendance, terms.attendance(sentence, place))
+            if label in (None, "line_management"):
+                _add(self.management, terms.line_management(sentence, label is not None, place))
+            if label in (None, "salary"):
+                _add(self.salaries, terms.salary(sentence, label is not None, place))
+            for field, read in (("reports_to", terms.reports_to),
+                                ("political_group", names.political_group),
+                                ("authority", names.authority)):
+                if label in (None, field):
+                    value = read(sentence, label is not None)
+                    key = "authority_label" if field == "authority" and label else field
+                    if value:
+                        self.named[key].append((value, clause.place))
+
+
+def _add(found: list[T], item: T | None) -> None:
+    if item is not None:
+        found.append(item)
+
+
+def _appointment(found: list[Appointment]) -> Appointment | None:
+    """The appointment stated; None if none is, or statements disagree on its type."""
+    if not found or len({a.type for a in found}) > 1:
+        return None
+    return next((a for a in found if a.end_date or a.end_event), found[0])
+
+
+def _line_management(found: list[LineManagement]) -> LineManagement | None:
+    scopes = {m.scope for m in found}
+    if scopes == {LineManagementScope.NONE, LineManagementScope.CLERICAL}:
+        scopes = {LineManagementScope.CLERICAL}
+    if len(scopes) != 1:
+        return None
+    scope = scopes.pop()
+    return next(m for m in found if m.scope == scope)
+
+
+def _set_agreed(
+    field: str, candidates: Sequence[tuple[Any, Place]], data: dict[str, Any],
+    places: dict[str, Place],
+) -> None:
+    """Set the field when every candidate agrees (ignoring case and spacing)."""
+    keys = {_key(value) for value, _ in candidates}
+    if len(keys) == 1:
+        data[field], places[field] = candidates[0]
+
+
+def _key(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(value.lower().replace("’", "'").split())
+    iso: Callable[[], str] | None = getattr(value, "iso", None)
+    return iso() if iso is not None else value
+
+
+def _unique(statements: list[AttendanceStatement]) -> list[AttendanceStatement]:
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for statement in statements:
+        key = (statement.line, statement.page, statement.paragraph, statement.as_written)
+        if key not in seen:
+            seen.add(key)
+            kept.append(statement)
+    return kept
+
+
+def _place(mention: Any) -> Place:
+    return Place(line=mention.line, page=mention.page, paragraph=mention.paragraph)
+
+
+def _location(place: Place) -> Location:
+    return place.location()

@@ -1,0 +1,93 @@
+"""Which format a document is, and its bytes as text whatever encoding the author's tools used."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+
+from charset_normalizer import from_bytes
+
+FORMATS = ("text", "markdown", "html", "docx", "pdf")
+# Larger files are refused unread: a job description is a few hundred KB at most, and the limit
+# keeps a wrongly chosen file (a video, a database dump) from filling memory.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Share of control characters above which decoded bytes are taken for binary data, not text.
+_MAX_CONTROL_SHARE = 0.02
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding postcheck recognises."""
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    return _SUFFIXES.get(suffix.lower())
+
+
+def sniff(head: bytes) -> str | None:
+    """A document format recognised from the first bytes, or None to let the extension decide.
+
+    Plain text is never claimed here: YAML and CSV records are text too.
+    """
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in head:
+        return "docx"
+    if _HTML_START.match(_ascii_view(head)):
+        return "html"
+    return None
+
+
+def is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: BOMs first, then UTF-8, then the most likely legacy encoding."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="strict"))
+    if b"\x00" in data:
+        raise NotText("binary data (NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise NotText("not text in any recognised encoding")
+    return _checked(str(best))
+
+
+def _checked(text: str) -> str:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+        raise NotText("binary data (control characters), not text")
+    return text
+
+
+def _ascii_view(head: bytes) -> bytes:
+    """UTF-16 HTML read as ASCII: drop the BOM and the zero bytes."""
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom):]
+            break
+    return head.replace(b"\x00", b"")

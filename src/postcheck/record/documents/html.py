@@ -1,0 +1,74 @@
+"""HTML job descriptions (a CMS page or Word's "save as web page"), parsed with Beautiful Soup."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from postcheck.record.documents.layout import Cell, Place, RawLine
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "div", "pre", "caption")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def html_lines(text: str) -> list[RawLine]:
+    """One line per innermost block, at its source line; table rows and dt/dd pairs keep cells."""
+    soup = BeautifulSoup(text, "html.parser")
+    for hidden in soup.find_all(["script", "style", "head", "template"]):
+        hidden.decompose()
+    lines = []
+    for block in soup.find_all(_BLOCKS):
+        if block.name == "tr":
+            cells = block.find_all(["td", "th"], recursive=False)
+            lines.append(RawLine(tuple(Cell(_text(c), Place(line=c.sourceline)) for c in cells)))
+        elif block.name == "dt":
+            pair = [block, *([dd] if (dd := block.find_next_sibling(["dt", "dd"])) and dd.name == "dd" else [])]
+            lines.append(RawLine(tuple(Cell(_text(c), Place(line=c.sourceline)) for c in pair)))
+        elif not _read_elsewhere(block):
+            place = Place(line=block.sourceline)
+            prefix = _item_number(block)
+            for part in _text(block).split("\n"):
+                lines.append(RawLine((Cell(prefix + part, place),), block.name in _HEADINGS))
+                prefix = ""
+    return lines
+
+
+def _read_elsewhere(block: Tag) -> bool:
+    """Blocks read as part of a table row or dt/dd pair, or whose inner blocks are read instead."""
+    if block.find_parent(["tr", "dt"]) is not None or block.find(_BLOCKS) is not None:
+        return True
+    if block.name == "dd":
+        before = block.find_previous_sibling(["dt", "dd"])
+        return before is not None and before.name == "dt"
+    return False
+
+
+def _text(element: Tag) -> str:
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    return str(element.get_text(" ")).strip()
+
+
+def _item_number(block: Tag) -> str:
+    """The marker an ordered list shows before an item (honours start= and value=)."""
+    item = block if block.name == "li" else block.parent
+    if not isinstance(item, Tag) or item.name != "li":
+        return ""
+    if item is not block and item.find(_BLOCKS) is not block:
+        return ""  # only the item's first paragraph carries the number
+    parent = item.parent
+    if not isinstance(parent, Tag) or parent.name != "ol":
+        return "- "
+    number = _int(parent.get("start"), 1)
+    for sibling in parent.find_all("li", recursive=False):
+        number = _int(sibling.get("value"), number)
+        if sibling is item:
+            return f"{number}. "
+        number += 1
+    return ""
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value)) if value is not None else default
+    except ValueError:
+        return default

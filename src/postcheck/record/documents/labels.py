@@ -1,0 +1,151 @@
+"""Labelled values ("Job Title: Mayor's Assistant", "Grade PO3") and the prose around them.
+
+Labels are found with or without a colon, at the start of a cell, or further along a line where
+table cells ran together (PDF text, pasted tables). A label with no value takes the next cell
+("Grade" | "PO3" in a Word table) or, after a colon, the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from postcheck.record.documents.layout import Place, Segment
+
+# field -> label phrases (regular expressions). Fields in OTHER are recognised only so that their
+# values do not run into the value before them ("Grade: PO3 Location: Stratford").
+LABELS: dict[str, tuple[str, ...]] = {
+    "title": (r"job\s+title", r"post\s+title", r"title\s+of\s+(?:the\s+)?post", r"role\s+title",
+              r"job\s+role", r"position\s+title", r"title", r"role", r"position", r"job\s+description"),
+    "service_area": (r"service\s+area", r"service", r"division", r"section", r"team", r"unit"),
+    "directorate": (r"directorate", r"department"),
+    "post_number": (r"post\s+(?:number|no\.?|id|ref(?:erence)?(?:\s+(?:number|no\.?))?)",
+                    r"establishment\s+(?:number|no\.?)", r"position\s+number"),
+    "evaluation_number": (r"(?:job\s+)?evaluation\s+(?:number|no\.?|ref(?:erence)?)",
+                          r"JE\s+(?:number|no\.?|ref(?:erence)?)"),
+    "grade": (r"grade", r"pay\s+grade", r"grading", r"pay\s+band", r"band"),
+    "date_last_updated": (r"date\s+last\s+updated", r"last\s+updated", r"date\s+updated",
+                          r"date\s+of\s+(?:last\s+)?(?:update|review)", r"last\s+reviewed",
+                          r"date\s+reviewed", r"version\s+date"),
+    "reports_to": (r"reports\s+to", r"reporting\s+to", r"responsible\s+to", r"accountable\s+to",
+                   r"line\s+manager"),
+    "salary": (r"salary(?:\s+(?:range|scale|band))?", r"pay\s+(?:range|scale)", r"remuneration",
+               r"pay"),
+    "authority": (r"council", r"authority", r"local\s+authority", r"employer", r"organisation"),
+    "political_group": (r"political\s+group", r"group"),
+    "appointment": (r"type\s+of\s+(?:appointment|contract|post)", r"(?:appointment|contract)\s+type",
+                    r"contract", r"tenure", r"duration", r"employment\s+type", r"term"),
+    "statutory_basis": (r"statutory\s+basis", r"legal\s+basis", r"basis\s+of\s+appointment"),
+    "political_restriction": (r"political(?:ly)?\s+restrict(?:ed|ion)(?:\s+post)?",),
+    "line_management": (r"line\s+management(?:\s+responsibilit(?:y|ies))?",
+                        r"(?:supervisory|management)\s+responsibilit(?:y|ies)", r"direct\s+reports",
+                        r"staff\s+managed"),
+    "other": (r"location", r"(?:work(?:ing)?\s+)?base", r"work(?:ing)?\s+location",
+              r"(?:working\s+)?hours(?:\s+per\s+week)?", r"closing\s+date", r"interview\s+date",
+              r"contact", r"ref(?:erence)?(?:\s+(?:number|no\.?))?"),
+}
+# Labels specific enough to split a run-together line even without a colon.
+_STRONG = frozenset({"job title", "post title", "service area", "post number", "evaluation number",
+                     "job evaluation number", "date last updated", "last updated",
+                     "type of appointment", "salary range", "political group"})
+# Scalar header fields: their cells are values, not prose for the statement readers.
+HEADER_FIELDS = frozenset({"title", "service_area", "directorate", "post_number",
+                           "evaluation_number", "grade", "date_last_updated", "other"})
+
+_FIELD_OF: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(phrase, re.I), field) for field, phrases in LABELS.items() for phrase in phrases
+]
+_ANY_LABEL = re.compile(
+    r"(?<![\w'’])(?P<label>"
+    + "|".join(sorted((p for ps in LABELS.values() for p in ps), key=len, reverse=True))
+    + r")(?![\w'’])(?P<colon>\s*[:：]|\s+[-–]\s)?\s*",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:\d{1,3}[.)]|[-•*·])\s+")
+_MAX_BARE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Text to read with where it is; label names the labelled field it is the value of."""
+
+    text: str
+    place: Place
+    index: int  # position of its segment in the layout
+    label: str | None = None
+
+
+def clauses(segments: list[Segment]) -> tuple[list[Clause], set[int]]:
+    """Every labelled value and stretch of prose, and the rows that hold labels."""
+    found: list[Clause] = []
+    labelled_rows: set[int] = set()
+    taken: set[int] = set()
+    row_sizes = Counter(segment.row for segment in segments)
+    for index, segment in enumerate(segments):
+        if index in taken:
+            continue
+        text = _LEAD.sub("", segment.text)
+        matches = _labels(text, multi_cell=row_sizes[segment.row] > 1)
+        prose_end = matches[0].start() if matches else len(text)
+        if text[:prose_end].strip():
+            found.append(Clause(text[:prose_end].strip(), segment.place, index))
+        for n, match in enumerate(matches):
+            end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+            field = field_of(match["label"])
+            value = text[match.end():end].strip(" \t|,;")
+            place = segment.place
+            if not value:
+                following = _value_cell(segments, index, bool(match["colon"]))
+                if following is not None:
+                    taken.add(following)
+                    value, place = segments[following].text, segments[following].place
+            if value:
+                found.append(Clause(value, place, index, field))
+                labelled_rows.add(segment.row)
+    return found, labelled_rows
+
+
+def field_of(label: str) -> str:
+    for pattern, field in _FIELD_OF:
+        if pattern.fullmatch(label.strip()):
+            return field
+    return "other"
+
+
+def _labels(text: str, multi_cell: bool) -> list[re.Match[str]]:
+    """Label matches that start a cell, or follow on with a colon or a capitalised strong label."""
+    found = []
+    for match in _ANY_LABEL.finditer(text):
+        label = " ".join(match["label"].lower().split())
+        strong = label in _STRONG
+        if match.start() == 0:
+            rest = text[match.end():]
+            if match["colon"] or strong or not rest or _bare_value(rest, multi_cell):
+                found.append(match)
+            elif not found:
+                return []  # a sentence that starts with a label word ("Service users ...")
+        elif found and (match["colon"] or strong) and match["label"][:1].isupper():
+            found.append(match)
+    return found
+
+
+def _bare_value(rest: str, multi_cell: bool) -> bool:
+    """After a label without a colon, only a short value in a table-like row is taken."""
+    words = rest.split()
+    return (multi_cell or len(words) <= 3) and len(words) <= _MAX_BARE_WORDS and (
+        rest[:1].isupper() or rest[:1].isdigit() or rest[:1] == "£"
+    ) and not rest.rstrip().endswith(".")
+
+
+def _value_cell(segments: list[Segment], index: int, colon: bool) -> int | None:
+    """The cell after a bare label: the next cell in its row, or after a colon the next line."""
+    nxt = index + 1
+    if nxt >= len(segments) or segments[nxt].heading:
+        return None
+    same_row = segments[nxt].row == segments[index].row
+    if not same_row and not colon:
+        return None
+    if _labels(_LEAD.sub("", segments[nxt].text), multi_cell=same_row):
+        return None
+    return nxt

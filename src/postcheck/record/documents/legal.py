@@ -1,0 +1,162 @@
+"""The statutory basis of a post and its political restriction, with the provisions each cites.
+
+"established under Regulation 3 of ..." cites the basis; "politically restricted under section
+2(1) of ..." cites the restriction. A citation belongs to the nearest of those phrases before it,
+so one sentence can state both. Citations in other sentences (a person specification asking for
+"knowledge of the Local Government and Housing Act 1989") are not the post's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from postcheck.record.citations import INSTRUMENTS, parse_citation
+from postcheck.record.documents.labels import Clause
+from postcheck.record.documents.sentences import split_sentences
+from postcheck.record.model import Citation, Mention
+
+BASIS = "basis"
+RESTRICTION = "restriction"
+
+_INSTRUMENTS = tuple(
+    (i.key, re.compile("|".join(f"(?:{a})" for a in i.aliases), re.I)) for i in INSTRUMENTS
+)
+_TRIGGERS = (
+    (RESTRICTION, re.compile(r"politically[\s-]+restricted|political\s+restrictions?", re.I)),
+    (BASIS, re.compile(
+        r"\b(?:established|appointed|created|designated|in\s+pursuance\s+of|pursuant\s+to"
+        r"|statutory\s+basis|legal\s+basis|(?:post|appointment)\s+(?:made\s+)?under)\b",
+        re.I,
+    )),
+)
+_NEGATED = re.compile(
+    r"\b(?:not|no\s+longer|never)\b(?:\s+\w+){0,3}?\s+(?:a\s+)?politically[\s-]+restricted"
+    r"|\bexempt(?:ed)?\s+from\s+(?:the\s+)?political\s+restrictions?"
+    r"|\bnot\s+subject\s+to\s+(?:the\s+)?political\s+restrictions?",
+    re.I,
+)
+_STATED = re.compile(
+    r"\b(?:post|role|position|job|appointment|it|this)\b[^.]{0,60}?"
+    r"\b(?:is|will\s+be|has\s+been|are|remains)\b[^.]{0,30}?politically[\s-]+restricted"
+    r"|\bsubject\s+to\s+(?:the\s+)?political\s+restrictions?"
+    r"|\bpolitically[\s-]+restricted\s+(?:post|role|position)\b",
+    re.I,
+)
+_ANSWER = re.compile(r"^\s*(?P<answer>yes|no|true|false)\b", re.I)
+_CONNECTORS = re.compile(
+    r"^(?:[\s,:;(–-]|\b(?:under|in|pursuance|pursuant|of|to|the|and|by|virtue|is|are|was|as|a|"
+    r"post|made|being|been|has|set|out|within|terms)\b)+",
+    re.I,
+)
+_PROVISION_END = re.compile(r"[,;]|\s+and\s+|\s+which\s+|\s+for\s+")
+_TAIL = 30
+
+
+@dataclass
+class LegalFindings:
+    basis: list[Citation] = field(default_factory=list)
+    restriction_citations: list[Citation] = field(default_factory=list)
+    restriction_statements: list[tuple[bool | None, Mention]] = field(default_factory=list)
+
+
+def read_legal(clauses: list[Clause]) -> LegalFindings:
+    found = LegalFindings()
+    for clause in clauses:
+        if clause.label == "statutory_basis":
+            found.basis.extend(_citations(clause.text, clause))
+            continue
+        if clause.label == "political_restriction":
+            _restriction_label(clause, found)
+            continue
+        for sentence in split_sentences(clause.text):
+            stated = _restriction(sentence)
+            if stated is not None:
+                found.restriction_statements.append((stated, _mention(sentence, clause)))
+            for citation, target in _targeted(sentence, clause, stated is not None):
+                (found.basis if target == BASIS else found.restriction_citations).append(citation)
+    return found
+
+
+def _restriction(sentence: str) -> bool | None:
+    """True or False where the sentence says whether the post is restricted, else None."""
+    if _NEGATED.search(sentence):
+        return False
+    return True if _STATED.search(sentence) else None
+
+
+def _restriction_label(clause: Clause, found: LegalFindings) -> None:
+    answer = _ANSWER.match(clause.text)
+    stated = None if answer is None else answer["answer"].lower() in ("yes", "true")
+    if stated is not None:
+        found.restriction_statements.append((stated, _mention(clause.text, clause)))
+    found.restriction_citations.extend(_citations(clause.text, clause))
+
+
+def _targeted(
+    sentence: str, clause: Clause, is_restriction_statement: bool
+) -> list[tuple[Citation, str]]:
+    triggers = sorted(
+        (m.start(), m.end(), kind) for kind, pattern in _TRIGGERS for m in pattern.finditer(sentence)
+    )
+    if not triggers:
+        return []
+    targeted = []
+    for start, text in _citation_texts(sentence, [t[1] for t in triggers]):
+        before = [t for t in triggers if t[0] < start + 1]
+        if not before:
+            continue
+        kind = before[-1][2]
+        if kind == RESTRICTION and not is_restriction_statement:
+            continue
+        targeted.append((_citation(text, clause), kind))
+    return targeted
+
+
+def _citations(text: str, clause: Clause) -> list[Citation]:
+    """Every citation in a labelled value ("Statutory basis: s.9 LGHA 1989")."""
+    return [_citation(t, clause) for _, t in _citation_texts(text, [])]
+
+
+def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
+    """(start, words) of each instrument cited, with its provision before or just after it."""
+    spans = _instrument_spans(sentence)
+    texts = []
+    previous_end = 0
+    for index, (start, end, _key) in enumerate(spans):
+        begin = max([previous_end, *(c for c in cuts if c <= start)])
+        words = sentence[begin:end]
+        if parse_citation(words).number is None:
+            limit = spans[index + 1][0] if index + 1 < len(spans) else len(sentence)
+            tail = _PROVISION_END.split(sentence[end:min(limit, end + _TAIL)], maxsplit=1)[0]
+            if parse_citation(tail).number is not None:
+                words += tail.rstrip(" .")
+        texts.append((begin, _CONNECTORS.sub("", words).strip()))
+        previous_end = end
+    if not spans:
+        tail_start = max(cuts, default=0)
+        words = _PROVISION_END.split(sentence[tail_start:], maxsplit=1)[0].rstrip(" .")
+        if cuts and parse_citation(words).number is not None:
+            texts.append((tail_start, _CONNECTORS.sub("", words).strip()))
+    return texts
+
+
+def _instrument_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each instrument named, leftmost and longest first, never overlapping."""
+    matches = sorted(
+        ((m.start(), m.end(), key) for key, pattern in _INSTRUMENTS for m in pattern.finditer(text)),
+        key=lambda span: (span[0], -span[1]),
+    )
+    spans: list[tuple[int, int, str]] = []
+    for span in matches:
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans
+
+
+def _citation(text: str, clause: Clause) -> Citation:
+    return Citation(as_written=text, **clause.place.fields())
+
+
+def _mention(text: str, clause: Clause) -> Mention:
+    return Mention(as_written=text, **clause.place.fields())

@@ -1,0 +1,53 @@
+"""Numbered lists, with the numbers as written so a repeated or skipped number shows, and the
+key tasks (duties) they hold.
+
+A list runs on across headings ("Communications", "Culture") and restarts only when numbering
+goes back to 1. Its heading is the section heading above its first item. Items of lists headed
+like key tasks, duties or responsibilities are the post's duties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from postcheck.record.documents.layout import Segment
+from postcheck.record.documents.sections import Section
+from postcheck.record.model import Mention, NumberedItem, NumberedList
+
+_ITEM = re.compile(r"^\s*\(?(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^\s*[-•*·▪◦]\s+(?P<text>\S.*)$")
+_DUTIES_HEADING = re.compile(r"\b(?:tasks?|dut(?:y|ies)|responsibilit(?:y|ies)|accountabilit)", re.I)
+
+
+def numbered_lists(segments: list[Segment], sections: list[Section]) -> list[NumberedList]:
+    lists: list[NumberedList] = []
+    for segment, section in zip(segments, sections, strict=True):
+        found = _ITEM.match(segment.text)
+        if not found:
+            continue
+        number = int(found["number"])
+        item = NumberedItem(number=number, line=segment.place.line)
+        if not lists or number == 1:
+            lists.append(NumberedList(heading=section.heading, items=[item]))
+        else:
+            lists[-1].items.append(item)
+    return lists
+
+
+def duties(segments: list[Segment], sections: list[Section]) -> list[Mention]:
+    """Numbered items of a key-tasks list; bullet points under a key-tasks heading if none."""
+    numbered: list[Mention] = []
+    bulleted: list[Mention] = []
+    list_heading: str | None = None
+    for segment, section in zip(segments, sections, strict=True):
+        item = _ITEM.match(segment.text)
+        if item:
+            if int(item["number"]) == 1 or list_heading is None:
+                list_heading = section.heading or ""
+            if _DUTIES_HEADING.search(list_heading):
+                numbered.append(Mention(as_written=item["text"], **segment.place.fields()))
+            continue
+        bullet = _BULLET.match(segment.text)
+        if bullet and _DUTIES_HEADING.search(section.heading or ""):
+            bulleted.append(Mention(as_written=bullet["text"], **segment.place.fields()))
+    return numbered or bulleted

@@ -1,0 +1,18 @@
+"""Reports: one class per output format, each fed findings as they come and a summary at the end."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from postcheck.report.base import Reporter, RunInfo
+from postcheck.report.json_report import JsonReporter
+from postcheck.report.text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter}
+
+
+def make_reporter(name: str, stream: IO[str], info: RunInfo, color: bool | None = None) -> Reporter:
+    return REPORTERS[name](stream, info, color=color)
+
+
+__all__ = ["REPORTERS", "Reporter", "RunInfo", "make_reporter"]

@@ -1,0 +1,64 @@
+"""The human report: violations grouped by record, coloured only on a terminal, one summary line."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.markup import escape
+
+from postcheck.check import Finding, RecordResult, Summary
+from postcheck.record.outcome import InputError
+from postcheck.report.base import Reporter, RunInfo
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+class TextReporter(Reporter):
+    def __init__(self, stream: IO[str], info: RunInfo, color: bool | None = None) -> None:
+        super().__init__(stream, info, color)
+        self.console = Console(
+            file=stream,
+            force_terminal=color,
+            no_color=color is False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def add(self, finding: Finding) -> None:
+        if isinstance(finding, InputError):
+            where = f"{finding.file}" + (f":{finding.line}" if finding.line else "")
+            field = f" [{finding.field}]" if finding.field else ""
+            self.console.print(
+                f"[bold magenta]input error[/] {escape(where)}{escape(field)}: {escape(finding.reason)}"
+            )
+            self.console.print()
+            return
+        if not finding.violations:
+            return
+        self._record(finding)
+
+    def _record(self, result: RecordResult) -> None:
+        self.console.print(f"[bold]{escape(result.source)}[/]  {escape(result.label)}")
+        for v in result.violations:
+            where = f"  (line {v.line})" if v.line else ""
+            self.console.print(
+                f"  [{_STYLE[v.severity]}]{v.severity:<7}[/] [bold]{escape(v.rule_id)}[/]{where}"
+            )
+            self.console.print(f"    {escape(v.message)}")
+            self.console.print(f"    [dim]law:[/] {escape(v.citation)}  [dim]{escape(v.url)}[/]")
+            self.console.print(f"    [dim]fix:[/] {escape(v.fix)}")
+        self.console.print()
+
+    def finish(self, summary: Summary) -> None:
+        counts = ", ".join(
+            f"{summary.by_severity[s]} {s}{'s' if summary.by_severity[s] != 1 and s != 'info' else ''}"
+            for s in ("error", "warning", "info")
+        )
+        records = f"{summary.records} record{'s' if summary.records != 1 else ''}"
+        errors = summary.input_errors
+        self.console.print(
+            f"{records} checked as of {self.info.as_of.isoformat()}: "
+            f"{summary.violations} violation{'s' if summary.violations != 1 else ''} ({counts}), "
+            f"{errors} input error{'s' if errors != 1 else ''}"
+        )

@@ -1,0 +1,1 @@
+"""Rules as data: rule files, their conditions, dated parameters and the catalogue loader."""

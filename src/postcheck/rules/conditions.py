@@ -1,0 +1,246 @@
+"""The closed set of condition kinds a rule may use, validated as data.
+
+A rule's `when:` is a tree of these. No other kind exists: a rule file cannot run code. Fields
+are dotted paths into the post record (see `postcheck schema`) or its derived facts.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+Scalar = str | int | float | bool
+_PERIOD = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?")
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Period(_Node):
+    """A length of time written ISO-8601 style (P2Y, P6M, P30D), or a named parameter."""
+
+    period: str | None = None
+    param: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"period": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one(self) -> Period:
+        if (self.period is None) == (self.param is None):
+            raise ValueError("give a period such as P2Y, or a param")
+        if self.period is not None and not (_PERIOD.fullmatch(self.period) and self.period != "P"):
+            raise ValueError(f"not a period: {self.period!r} (use P2Y, P6M, P30D)")
+        return self
+
+
+def parse_period(text: str) -> tuple[int, int, int]:
+    """(years, months, days) of an ISO-8601 period."""
+    m = _PERIOD.fullmatch(text)
+    if not m or text == "P":
+        raise ValueError(f"not a period: {text!r} (use P2Y, P6M, P30D)")
+    return (int(m[1] or 0), int(m[2] or 0), int(m[3] or 0))
+
+
+class FieldValue(_Node):
+    field: str
+    value: Scalar
+
+
+class FieldValues(_Node):
+    field: str
+    values: list[Scalar] | None = Field(default=None, min_length=1)
+    param: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> FieldValues:
+        if (self.values is None) == (self.param is None):
+            raise ValueError("give either values or param")
+        return self
+
+
+class FieldPattern(_Node):
+    field: str
+    pattern: str = Field(min_length=1)
+    ignore_case: bool = False
+
+
+class NumberOperand(_Node):
+    field: str
+    value: int | float | None = None
+    param: str | None = None
+    other_field: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> NumberOperand:
+        if sum(x is not None for x in (self.value, self.param, self.other_field)) != 1:
+            raise ValueError("give exactly one of value, param, other_field")
+        return self
+
+
+class DateOperand(_Node):
+    field: str
+    as_of: Literal[True] | None = None
+    date: dt.date | None = None
+    minus: Period | None = None
+    plus: Period | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> DateOperand:
+        if (self.as_of is None) == (self.date is None):
+            raise ValueError("compare with either as_of: true or a date")
+        if self.minus is not None and self.plus is not None:
+            raise ValueError("give minus or plus, not both")
+        return self
+
+
+class ItemTest(_Node):
+    field: str
+    where: Condition
+
+
+class Equals(_Node):
+    equals: FieldValue
+
+
+class OneOf(_Node):
+    one_of: FieldValues
+
+
+class Matches(_Node):
+    matches: FieldPattern
+
+
+class Present(_Node):
+    present: str
+
+
+class Missing(_Node):
+    missing: str
+
+
+NUMBER_COMPARISONS = ("less_than", "at_most", "greater_than", "at_least")
+DATE_COMPARISONS = ("before", "on_or_before", "after", "on_or_after")
+
+
+class NumberCompare(_Node):
+    less_than: NumberOperand | None = None
+    at_most: NumberOperand | None = None
+    greater_than: NumberOperand | None = None
+    at_least: NumberOperand | None = None
+
+    @property
+    def operator(self) -> str:
+        return next(name for name in NUMBER_COMPARISONS if getattr(self, name) is not None)
+
+    @property
+    def operand(self) -> NumberOperand:
+        value: NumberOperand = getattr(self, self.operator)
+        return value
+
+
+class DateCompare(_Node):
+    before: DateOperand | None = None
+    on_or_before: DateOperand | None = None
+    after: DateOperand | None = None
+    on_or_after: DateOperand | None = None
+
+    @property
+    def operator(self) -> str:
+        return next(name for name in DATE_COMPARISONS if getattr(self, name) is not None)
+
+    @property
+    def operand(self) -> DateOperand:
+        value: DateOperand = getattr(self, self.operator)
+        return value
+
+
+class AllOf(_Node):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(_Node):
+    any: list[Condition] = Field(min_length=1)
+
+
+class Not(_Node):
+    not_: Condition = Field(alias="not")
+
+
+class AnyItem(_Node):
+    any_item: ItemTest
+
+
+class AllItems(_Node):
+    all_items: ItemTest
+
+
+_TAGS = {
+    "equals": "equals",
+    "one_of": "one_of",
+    "matches": "matches",
+    "present": "present",
+    "missing": "missing",
+    **{name: "number" for name in NUMBER_COMPARISONS},
+    **{name: "date" for name in DATE_COMPARISONS},
+    "all": "all",
+    "any": "any",
+    "not": "not",
+    "any_item": "any_item",
+    "all_items": "all_items",
+}
+CONDITION_KINDS = tuple(_TAGS)
+
+
+def _tag(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return next(t for t, cls in _CLASSES.items() if isinstance(value, cls))
+    if isinstance(value, dict) and len(value) == 1:
+        return _TAGS.get(next(iter(value)))
+    return None
+
+
+Condition = Annotated[
+    Annotated[Equals, Tag("equals")]
+    | Annotated[OneOf, Tag("one_of")]
+    | Annotated[Matches, Tag("matches")]
+    | Annotated[Present, Tag("present")]
+    | Annotated[Missing, Tag("missing")]
+    | Annotated[NumberCompare, Tag("number")]
+    | Annotated[DateCompare, Tag("date")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[AnyItem, Tag("any_item")]
+    | Annotated[AllItems, Tag("all_items")],
+    Discriminator(
+        _tag,
+        custom_error_type="condition",
+        custom_error_message="a condition is a mapping with exactly one key, one of: "
+        + ", ".join(CONDITION_KINDS),
+    ),
+]
+
+_CLASSES: dict[str, type[BaseModel]] = {
+    "equals": Equals,
+    "one_of": OneOf,
+    "matches": Matches,
+    "present": Present,
+    "missing": Missing,
+    "number": NumberCompare,
+    "date": DateCompare,
+    "all": AllOf,
+    "any": AnyOf,
+    "not": Not,
+    "any_item": AnyItem,
+    "all_items": AllItems,
+}
+
+for _model in (ItemTest, AllOf, AnyOf, Not):
+    _model.model_rebuild()

@@ -1,0 +1,59 @@
+"""Rule patterns: written in a small, safe subset of Python regex, run in durable-rules' dialect.
+
+The engine has its own regex language (%d not \\d, always a full match, no anchors, ASCII-only
+case folding) and sees JSON-escaped text. Authors write the familiar subset below; each pattern
+is checked with Python's re and translated once at load, so the two agree on every rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPES = {"d": "%d", "s": "%s", "w": "%w"}
+_FORBIDDEN = {
+    "^": "patterns always match the whole value; drop '^'",
+    "$": "patterns always match the whole value; drop '$'",
+    "(?": "inline flags and groups are not supported; use ignore_case: true",
+    "\\b": "word boundaries are not supported",
+    "\"": "double quotes are escaped in the engine's view of text; match them with '.'",
+    "\\n": "text is matched on one line; newlines cannot be matched",
+}
+_MAX_REPEAT = 100
+
+
+class PatternError(ValueError):
+    pass
+
+
+def check_pattern(pattern: str) -> re.Pattern[str]:
+    """The Python form of a rule pattern; raises PatternError for what the engine would misread."""
+    for token, reason in _FORBIDDEN.items():
+        if token in pattern:
+            raise PatternError(f"{token!r} in pattern {pattern!r}: {reason}")
+    for m in re.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
+        if any(int(n) > _MAX_REPEAT for n in m.groups() if n):
+            raise PatternError(f"repeat counts above {_MAX_REPEAT} are not supported: {m[0]}")
+    for m in re.finditer(r"\\(.)", pattern):
+        if m[1] not in _ESCAPES and m[1].isalnum():
+            raise PatternError(f"escape \\{m[1]} is not supported (use \\d, \\s, \\w or \\.)")
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise PatternError(f"invalid pattern {pattern!r}: {error}") from None
+
+
+def to_engine_dialect(pattern: str) -> str:
+    """Translate a checked pattern into durable-rules' dialect (%d for \\d, %. for a literal dot)."""
+    check_pattern(pattern)
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            escaped = pattern[i + 1]
+            out.append(_ESCAPES.get(escaped, "%" + escaped))
+            i += 2
+            continue
+        out.append("%%" if char == "%" else char)
+        i += 1
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""Violations: what a rule found in a record, worded for people and located for tools."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from postcheck.engine.compiler import CompiledCatalogue
+from postcheck.engine.facts import to_fact
+from postcheck.record.model import PostRecord
+from postcheck.rules.conditions import parse_period
+from postcheck.rules.model import Rule
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule_id: str
+    severity: str
+    area: str
+    title: str
+    message: str
+    citation: str
+    url: str
+    field: str
+    fix: str
+    source: str
+    index: int | None
+    line: int | None
+    post_number: str | None
+    record_label: str
+
+
+def build_violation(rule: Rule, record: PostRecord, catalogue: CompiledCatalogue,
+                    fact: dict[str, Any] | None = None) -> Violation:
+    fact = fact if fact is not None else to_fact(record)
+    context = {
+        "as_of": catalogue.as_of.isoformat(),
+        "param": {k: _humane(v) for k, v in catalogue.parameter_values.items()},
+    }
+    return Violation(
+        rule_id=rule.id,
+        severity=rule.severity.value,
+        area=rule.area.value,
+        title=rule.title,
+        message=render(rule.message, fact, context),
+        citation="; ".join(c.text for c in rule.citations),
+        url=rule.citations[0].url,
+        field=rule.field,
+        fix=render(rule.remediation, fact, context),
+        source=record.provenance.file,
+        index=record.provenance.index,
+        line=line_of(record, rule.field),
+        post_number=record.post_number,
+        record_label=record.label,
+    )
+
+
+def render(template: str, fact: dict[str, Any], context: dict[str, Any]) -> str:
+    """Fill {dotted.path} placeholders from the record's fact; unknown values read 'unknown'."""
+
+    def value(match: re.Match[str]) -> str:
+        found = _get(fact, match[1])
+        if found is None:
+            found = _get(context, match[1])
+        return "unknown" if found is None else _plain(found)
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def line_of(record: PostRecord, field: str) -> int | None:
+    """The line a field came from: its own mention where it has one, else the record's start."""
+    located = record.provenance.fields.get(field)
+    if located and located.line:
+        return located.line
+    current: Any = record
+    for part in field.split("."):
+        current = getattr(current, part, None)
+        if isinstance(current, list):
+            current = next((m for m in current if getattr(m, "line", None)), None)
+        line = getattr(current, "line", None)
+        if isinstance(line, int):
+            return line
+    return record.provenance.line
+
+
+def _get(data: Any, path: str) -> Any:
+    current = data
+    for part in path.split("."):
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return None
+    return current
+
+
+def _humane(value: Any) -> Any:
+    """Periods as people say them: P2Y -> 2 years."""
+    if isinstance(value, str) and value.startswith("P"):
+        try:
+            years, months, days = parse_period(value)
+        except ValueError:
+            return value
+        parts = [(years, "year"), (months, "month"), (days, "day")]
+        return ", ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n)
+    return value
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if value >= 10_000 else str(value)
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return str(value.get("as_written") or value.get("code") or value)
+    return str(value)
