@@ -8,7 +8,7 @@ statements) are all kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -27,7 +27,6 @@ from postcheck.record.model import (
     GradeMention,
     LineManagement,
     LineManagementScope,
-    Location,
     OfficeAttendance,
     PoliticalRestriction,
     PostRecord,
@@ -93,7 +92,7 @@ def _header_fields(
         elif clause.label == "date_last_updated":
             date = parse_partial_date(value)
             if date is not None:
-                values.setdefault(clause.label, []).append((date, clause.place))
+                values.setdefault(clause.label, []).append((date.model_dump(), clause.place))
     if grades:
         data["grade"] = grades
     for field, candidates in values.items():
@@ -208,8 +207,9 @@ def _set_agreed(
 def _key(value: Any) -> Any:
     if isinstance(value, str):
         return " ".join(value.lower().replace("’", "'").split())
-    iso: Callable[[], str] | None = getattr(value, "iso", None)
-    return iso() if iso is not None else value
+    if isinstance(value, dict):  # a date: the same day however it is written
+        return tuple(sorted((k, v) for k, v in value.items() if k != "as_written"))
+    return value
 
 
 def _unique(statements: list[AttendanceStatement]) -> list[AttendanceStatement]:
@@ -225,7 +225,3 @@ def _unique(statements: list[AttendanceStatement]) -> list[AttendanceStatement]:
 
 def _place(mention: Any) -> Place:
     return Place(line=mention.line, page=mention.page, paragraph=mention.paragraph)
-
-
-def _location(place: Place) -> Location:
-    return place.location()

@@ -24,13 +24,19 @@ _SUFFIXES = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # Share of control characters above which decoded bytes are taken for binary data, not text.
 _MAX_CONTROL_SHARE = 0.02
 
 
-class NotText(ValueError):
+class NotTextError(ValueError):
     """The bytes are not text in any encoding postcheck recognises."""
 
 
@@ -66,21 +72,21 @@ def decode(data: bytes) -> str:
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="strict"))
     if b"\x00" in data:
-        raise NotText("binary data (NUL bytes), not text")
+        raise NotTextError("binary data (NUL bytes), not text")
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None:
-        raise NotText("not text in any recognised encoding")
+        raise NotTextError("not text in any recognised encoding")
     return _checked(str(best))
 
 
 def _checked(text: str) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
-        raise NotText("binary data (control characters), not text")
+        raise NotTextError("binary data (control characters), not text")
     return text
 
 

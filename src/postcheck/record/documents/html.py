@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from postcheck.record.documents.layout import Cell, Place, RawLine
+from postcheck.record.documents.layout import Cell, Place, RawLine, text_lines
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "div", "pre", "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -21,7 +21,8 @@ def html_lines(text: str) -> list[RawLine]:
             cells = block.find_all(["td", "th"], recursive=False)
             lines.append(RawLine(tuple(Cell(_text(c), Place(line=c.sourceline)) for c in cells)))
         elif block.name == "dt":
-            pair = [block, *([dd] if (dd := block.find_next_sibling(["dt", "dd"])) and dd.name == "dd" else [])]
+            after = block.find_next_sibling(["dt", "dd"])
+            pair = [block, after] if after is not None and after.name == "dd" else [block]
             lines.append(RawLine(tuple(Cell(_text(c), Place(line=c.sourceline)) for c in pair)))
         elif not _read_elsewhere(block):
             place = Place(line=block.sourceline)
@@ -29,7 +30,7 @@ def html_lines(text: str) -> list[RawLine]:
             for part in _text(block).split("\n"):
                 lines.append(RawLine((Cell(prefix + part, place),), block.name in _HEADINGS))
                 prefix = ""
-    return lines
+    return lines or text_lines(text)  # text saved with an .html name: read it as text
 
 
 def _read_elsewhere(block: Tag) -> bool:

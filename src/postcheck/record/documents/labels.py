@@ -17,7 +17,8 @@ from postcheck.record.documents.layout import Place, Segment
 # values do not run into the value before them ("Grade: PO3 Location: Stratford").
 LABELS: dict[str, tuple[str, ...]] = {
     "title": (r"job\s+title", r"post\s+title", r"title\s+of\s+(?:the\s+)?post", r"role\s+title",
-              r"job\s+role", r"position\s+title", r"title", r"role", r"position", r"job\s+description"),
+              r"job\s+role", r"position\s+title", r"title", r"role", r"position",
+              r"job\s+description"),
     "service_area": (r"service\s+area", r"service", r"division", r"section", r"team", r"unit"),
     "directorate": (r"directorate", r"department"),
     "post_number": (r"post\s+(?:number|no\.?|id|ref(?:erence)?(?:\s+(?:number|no\.?))?)",
@@ -34,8 +35,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                r"pay"),
     "authority": (r"council", r"authority", r"local\s+authority", r"employer", r"organisation"),
     "political_group": (r"political\s+group", r"group"),
-    "appointment": (r"type\s+of\s+(?:appointment|contract|post)", r"(?:appointment|contract)\s+type",
-                    r"contract", r"tenure", r"duration", r"employment\s+type", r"term"),
+    "appointment": (r"type\s+of\s+(?:appointment|contract|post)",
+                    r"(?:appointment|contract)\s+type", r"contract", r"tenure", r"duration", r"employment\s+type", r"term"),
     "statutory_basis": (r"statutory\s+basis", r"legal\s+basis", r"basis\s+of\s+appointment"),
     "political_restriction": (r"political(?:ly)?\s+restrict(?:ed|ion)(?:\s+post)?",),
     "line_management": (r"line\s+management(?:\s+responsibilit(?:y|ies))?",

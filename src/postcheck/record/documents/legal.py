@@ -97,7 +97,9 @@ def _targeted(
     sentence: str, clause: Clause, is_restriction_statement: bool
 ) -> list[tuple[Citation, str]]:
     triggers = sorted(
-        (m.start(), m.end(), kind) for kind, pattern in _TRIGGERS for m in pattern.finditer(sentence)
+        (m.start(), m.end(), kind)
+        for kind, pattern in _TRIGGERS
+        for m in pattern.finditer(sentence)
     )
     if not triggers:
         return []
@@ -144,7 +146,7 @@ def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
 def _instrument_spans(text: str) -> list[tuple[int, int, str]]:
     """Each instrument named, leftmost and longest first, never overlapping."""
     matches = sorted(
-        ((m.start(), m.end(), key) for key, pattern in _INSTRUMENTS for m in pattern.finditer(text)),
+        ((m.start(), m.end(), key) for key, p in _INSTRUMENTS for m in p.finditer(text)),
         key=lambda span: (span[0], -span[1]),
     )
     spans: list[tuple[int, int, str]] = []

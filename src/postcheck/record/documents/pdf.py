@@ -10,7 +10,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from postcheck.record.documents.layout import RawLine, text_lines
 
 
-class PdfProblem(ValueError):
+class UnreadablePdfError(ValueError):
     """A PDF that cannot give text: encrypted, damaged, or scanned images without a text layer."""
 
 
@@ -21,9 +21,9 @@ def pdf_lines(data: bytes) -> list[RawLine]:
             for number, page in enumerate(pdf.pages, start=1):
                 lines.extend(text_lines(page.extract_text() or "", page=number))
     except Exception as error:
-        raise PdfProblem(_reason(error)) from error
+        raise UnreadablePdfError(_reason(error)) from error
     if not any(cell.text.strip() for line in lines for cell in line.cells):
-        raise PdfProblem("PDF has no text layer (a scan?): export it with text, or run OCR first")
+        raise UnreadablePdfError("PDF has no text layer (a scan?): export it with text, or run OCR first")
     return lines
 
 

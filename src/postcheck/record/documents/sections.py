@@ -17,7 +17,7 @@ PERSON_SPECIFICATION = "person specification"
 
 _DOCUMENT_TITLE = re.compile(r"^(?:job|role)\s+(?:description|profile)\b|^person\s+spec", re.I)
 _PERSON_SPEC = re.compile(r"\bperson\s+spec(?:ification)?\b", re.I)
-_SMALL_WORDS = frozenset({"and", "of", "the", "to", "for", "in", "on", "a", "an", "&", "or", "with"})
+_SMALL_WORDS = frozenset({"and", "of", "the", "to", "for", "in", "on", "a", "an", "&", "or"})
 _MAX_HEADING_WORDS = 8
 
 

@@ -7,7 +7,7 @@ import re
 # A sentence ends at . ! or ? followed by a capital, a digit or an opening bracket; "s.9",
 # "ie 7 May" and "etc. and" do not end one.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9(\"“‘'])")
-_ABBREVIATION = re.compile(r"(?:\b(?:[a-z]|No|no|St|Dr|Mr|Mrs|Ms|Cllr|e\.g|i\.e|etc|reg|para|s|ss))\.$")
+_ABBREVIATION = re.compile(r"\b(?:[a-z]|No|St|Dr|Mr|Mrs|Ms|Cllr|e\.g|i\.e|etc|reg|para|ss)\.$")
 
 
 def split_sentences(text: str) -> list[str]:

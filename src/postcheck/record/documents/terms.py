@@ -49,8 +49,13 @@ def appointment(sentence: str, labelled: bool, place: dict[str, int | None]) -> 
     if kind is AppointmentType.FIXED_TERM:
         end_event = next((event for event, p in _END_EVENTS if p.search(sentence)), None)
         end_date = parse_partial_date(sentence)
-    return Appointment(as_written=sentence, type=kind, end_event=end_event, end_date=end_date,
-                       **place)
+    return Appointment(
+        as_written=sentence,
+        type=kind,
+        end_event=end_event,
+        end_date=end_date.model_dump() if end_date else None,  # a dict keeps "as written"
+        **place,
+    )
 
 
 # --- office attendance -------------------------------------------------------------------------
