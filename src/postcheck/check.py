@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from postcheck.engine.compiler import CompileError, CompiledCatalogue, compile_catalogue
 from postcheck.engine.evaluate import Evaluator, Judged
-from postcheck.engine.facts import to_fact
 from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
 from postcheck.violations import Violation, build_violation
 
@@ -68,9 +68,13 @@ def compile_for_run(
         raise catalogue.error_at(error.rule_id, error.where, error.reason) from None
 
 
-def run(outcomes: Iterable[ReadOutcome], compiled: CompiledCatalogue) -> Iterator[Finding]:
+def run(
+    outcomes: Iterable[ReadOutcome],
+    compiled: CompiledCatalogue,
+    authorities: AuthorityDirectory | None = None,
+) -> Iterator[Finding]:
     """Findings in input order. Each record yields one RecordResult, even when it is clean."""
-    for judged in Evaluator(compiled).judge(outcomes):
+    for judged in Evaluator(compiled, authorities).judge(outcomes):
         if isinstance(judged, InputError):
             yield judged
             continue
@@ -79,9 +83,8 @@ def run(outcomes: Iterable[ReadOutcome], compiled: CompiledCatalogue) -> Iterato
 
 def _result(judged: Judged, compiled: CompiledCatalogue) -> RecordResult:
     record = judged.record
-    fact = to_fact(record) if judged.rule_ids else None
     violations = [
-        build_violation(compiled.rules[rule_id].rule, record, compiled, fact)
+        build_violation(compiled.rules[rule_id].rule, record, compiled, judged.fact)
         for rule_id in judged.rule_ids
     ]
     return RecordResult(record.provenance.file, record.provenance.index, record.label, violations)

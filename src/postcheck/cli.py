@@ -17,6 +17,7 @@ import yaml
 from postcheck import __version__
 from postcheck.atomic import write_atomically
 from postcheck.exit_codes import ExitCode
+from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
 from postcheck.rules.model import Rule, Severity
 
@@ -79,6 +80,9 @@ def main() -> None:
 @click.option("--stdin-format", type=click.Choice(["auto", "yaml", "json", "jsonl", "csv", "text"]),
               default="auto", show_default=True, help="Format of records read from '-'.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@click.option("--authority", "authority_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Authority context file for every record (default: matched by the "
+              "record's authority name among the bundled ones).")
 @_rules_option
 @_as_of_option
 def check(
@@ -90,6 +94,7 @@ def check(
     ignore: tuple[str, ...],
     stdin_format: str,
     color: bool | None,
+    authority_file: Path | None,
     rules_dir: Path | None,
     as_of: dt.datetime | None,
 ) -> None:
@@ -105,9 +110,8 @@ def check(
     day = _day(as_of)
     try:
         compiled = compile_for_run(catalogue, day, select, ignore)
-    except RuleFileError as error:
-        raise UsageFailure(str(error)) from None
-    except ValueError as error:
+        authorities = AuthorityDirectory.load(catalogue.directory, authority_file)
+    except ValueError as error:  # RuleFileError and AuthorityFileError included
         raise UsageFailure(str(error)) from None
     info = RunInfo(__version__, day, str(catalogue.directory), fail_on, len(compiled.rules))
     summary = Summary()
@@ -115,7 +119,7 @@ def check(
     failing = False
     with _report_stream(output) as stream:
         reporter = make_reporter(output_format, stream, info, color=color if output is None else False)
-        for finding in run(iter_outcomes(paths, stdin_format), compiled):
+        for finding in run(iter_outcomes(paths, stdin_format), compiled, authorities):
             summary.add(finding)
             reporter.add(finding)
         reporter.finish(summary)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
-from postcheck.engine.facts import to_fact
 from postcheck.record.model import PostRecord
 from postcheck.rules.conditions import parse_period
 from postcheck.rules.model import Rule
@@ -33,9 +32,10 @@ class Violation:
     record_label: str
 
 
-def build_violation(rule: Rule, record: PostRecord, catalogue: CompiledCatalogue,
-                    fact: dict[str, Any] | None = None) -> Violation:
-    fact = fact if fact is not None else to_fact(record)
+def build_violation(
+    rule: Rule, record: PostRecord, catalogue: CompiledCatalogue, fact: dict[str, Any]
+) -> Violation:
+    """`fact` is the record as the engine saw it, so messages show the values that were judged."""
     context = {
         "as_of": catalogue.as_of.isoformat(),
         "param": {k: _humane(v) for k, v in catalogue.parameter_values.items()},

@@ -241,15 +241,21 @@ class _Compiler:
         base = self._field(operand.field, where, item, {"date"})
         op = _DATE_OPS[condition.operator]
         # Judge a partial date ("May 2023") only where every day it can mean agrees.
-        bound = "latest" if condition.operator in ("before", "on_or_before") else "earliest"
+        before = condition.operator in ("before", "on_or_before")
+        path = f"{base}.{'latest' if before else 'earliest'}"
+        if operand.other_field is not None:
+            other_base = self._field(operand.other_field, where, None, {"date"})
+            other = f"{other_base}.{'earliest' if before else 'latest'}"
+            if negated:
+                return {"$or": [{"$nex": {path: 1}}, {"$nex": {other: 1}},
+                                {_OPPOSITE[op]: {path: {"$m": other}}}]}
+            return {"$and": [{"$ex": {other: 1}}, {op: {path: {"$m": other}}}]}
         day = self.as_of if operand.as_of else operand.date
-        assert day is not None  # the operand model requires one of the two
-        if operand.minus is not None or operand.plus is not None:
-            period = operand.minus or operand.plus
-            assert period is not None
+        assert day is not None  # the operand model requires one of the three
+        period = operand.minus or operand.plus
+        if period is not None:
             text = period.period or self._text_param(period.param, where)
             day = shift(day, text, -1 if operand.minus is not None else 1)
-        path = f"{base}.{bound}"
         if negated:
             return {"$or": [{"$nex": {path: 1}}, {_OPPOSITE[op]: {path: day.isoformat()}}]}
         return {op: {path: day.isoformat()}}

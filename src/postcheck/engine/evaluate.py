@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.engine.durable_backend import (
@@ -15,6 +16,7 @@ from postcheck.engine.durable_backend import (
 from postcheck.engine.facts import to_fact
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.rules.authorities import Authority, AuthorityDirectory
 
 BATCH_SIZE = 1000  # fact insertion slows as a state grows; 100-5000 all run near the peak
 
@@ -25,13 +27,15 @@ class Judged:
 
     record: PostRecord
     rule_ids: list[str]
+    fact: dict[str, Any]
 
 
 class Evaluator:
     """Holds one engine ruleset; feed it any number of records, in one process, one thread."""
 
-    def __init__(self, catalogue: CompiledCatalogue) -> None:
+    def __init__(self, catalogue: CompiledCatalogue, authorities: AuthorityDirectory | None = None) -> None:
         self.catalogue = catalogue
+        self.authorities = authorities
         self._ruleset = DurableRuleset(catalogue.engine_conditions())
 
     def judge(self, outcomes: Iterable[ReadOutcome]) -> Iterator[Judged | InputError]:
@@ -47,7 +51,7 @@ class Evaluator:
 
     def _judge_batch(self, outcomes: list[ReadOutcome]) -> Iterator[Judged | InputError]:
         records = [o for o in outcomes if isinstance(o, PostRecord)]
-        facts = [to_fact(r) for r in records]
+        facts = [to_fact(r, self._authority_of(r), self.catalogue.as_of) for r in records]
         too_big = {
             i for i, fact in enumerate(facts) if count_properties(fact) > MAX_PROPERTIES
         }
@@ -57,7 +61,7 @@ class Evaluator:
         for position, i in enumerate(usable):
             verdict = fired[position]
             verdicts[i] = (
-                Judged(records[i], self.catalogue.violated(verdict))
+                Judged(records[i], self.catalogue.violated(verdict), facts[i])
                 if isinstance(verdict, set)
                 else _engine_input_error(records[i], verdict)
             )
@@ -68,6 +72,9 @@ class Evaluator:
         record_index = iter(range(len(records)))
         for outcome in outcomes:
             yield outcome if isinstance(outcome, InputError) else verdicts[next(record_index)]
+
+    def _authority_of(self, record: PostRecord) -> Authority | None:
+        return self.authorities.for_name(record.authority) if self.authorities else None
 
     def _match(self, facts: list[dict[str, object]]) -> list[set[str] | str]:
         """Rule names per fact; if the engine rejects the batch, find the culprit record by record."""

@@ -8,6 +8,7 @@ them under `derived.`. Unknown values are left out of the fact, never written as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import types
 import typing
@@ -21,6 +22,7 @@ from pydantic import BaseModel
 from postcheck.record.dates import PartialDate
 from postcheck.record.grades import suggest_grade
 from postcheck.record.model import Citation, PostRecord
+from postcheck.rules.authorities import Authority, Governance
 
 POLITICAL_ASSISTANT = "political_assistant"
 MAYORS_ASSISTANT = "mayors_assistant"
@@ -63,6 +65,28 @@ DERIVED_FIELDS: dict[str, FieldType] = {
     "repeated_item_numbers": FieldType(
         "list", item=FieldType("number"), description="Numbers used twice within one numbered list."
     ),
+    "grades_outside_scale": FieldType(
+        "list", item=FieldType("str"),
+        description="Grade codes not on the authority's grade scale (only when the scale is known).",
+    ),
+    "grade_top_pay": FieldType(
+        "number", description="Top of the pay range of the stated grade, from the authority's scale."
+    ),
+    "political_group_known": FieldType(
+        "bool", description="Whether the named political group is one the authority lists."
+    ),
+    "political_group_seat_share": FieldType(
+        "number", description="The named group's seats as a fraction of the council's seats."
+    ),
+}
+
+CONTEXT_FIELDS: dict[str, FieldType] = {
+    "name": FieldType("str", description="The authority whose context was applied."),
+    "governance": FieldType("str", description="mayor_and_cabinet, leader_and_cabinet or committee_system."),
+    "has_elected_mayor": FieldType("bool", description="Whether the authority has a directly elected mayor."),
+    "mayor_term_end": FieldType("date", description="The day the current mayor's term ends."),
+    "min_office_days": FieldType("number", description="The authority's minimum office days policy."),
+    "political_groups": FieldType("list", item=FieldType("str"), description="Groups on the council."),
 }
 
 
@@ -97,7 +121,11 @@ def _model_fields(model: type[BaseModel]) -> dict[str, FieldType]:
 
 FACT_SCHEMA = FieldType(
     "object",
-    children=_model_fields(PostRecord) | {"derived": FieldType("object", children=DERIVED_FIELDS)},
+    children=_model_fields(PostRecord)
+    | {
+        "derived": FieldType("object", children=DERIVED_FIELDS),
+        "authority_context": FieldType("object", children=CONTEXT_FIELDS),
+    },
 )
 _DATE_PATHS = tuple(
     name
@@ -125,7 +153,9 @@ def lookup(schema: FieldType, path: str) -> FieldType | None:
     return current
 
 
-def to_fact(record: PostRecord) -> dict[str, Any]:
+def to_fact(
+    record: PostRecord, authority: Authority | None = None, as_of: dt.date | None = None
+) -> dict[str, Any]:
     """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds."""
     fact: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
     _drop_empty(fact)
@@ -137,13 +167,41 @@ def to_fact(record: PostRecord) -> dict[str, Any]:
             if isinstance(date, PartialDate):
                 parent[name]["earliest"] = date.earliest.isoformat()
                 parent[name]["latest"] = date.latest.isoformat()
-    derived = derive(record)
+    day = as_of or dt.date.today()
+    derived = derive(record, authority, day)
     if derived:
         fact["derived"] = derived
+    context = authority_context(authority, day)
+    if context:
+        fact["authority_context"] = context
     return fact
 
 
-def derive(record: PostRecord) -> dict[str, Any]:
+def authority_context(authority: Authority | None, day: dt.date) -> dict[str, Any]:
+    """What the rules may know about the post's authority on `day`; unknowns are left out."""
+    if authority is None:
+        return {}
+    model = authority.governance.model
+    term = authority.mayor_term_on(day)
+    end = term.end if term else None
+    groups = authority.groups_on(day)
+    context: dict[str, Any] = {
+        "name": authority.name,
+        "governance": model.value if model else None,
+        "has_elected_mayor": None if model is None else model is Governance.MAYOR_AND_CABINET,
+        "mayor_term_end": (
+            {"as_written": end.isoformat(), "earliest": end.isoformat(), "latest": end.isoformat()}
+            if end else None
+        ),
+        "min_office_days": authority.office_attendance.min_office_days,
+        "political_groups": [g.name for g in groups] if groups else None,
+    }
+    return {k: v for k, v in context.items() if v is not None}
+
+
+def derive(
+    record: PostRecord, authority: Authority | None = None, day: dt.date | None = None
+) -> dict[str, Any]:
     by_basis = _kind_by_basis(record.statutory_basis)
     by_title = next((k for p, k in _TITLE_KINDS if record.title and p.search(record.title)), None)
     codes = [g.code for g in record.grade if g.code]
@@ -168,7 +226,33 @@ def derive(record: PostRecord) -> dict[str, Any]:
         "statutory_bases_distinct": len(bases) if bases else None,
         "repeated_item_numbers": repeated or None,
     }
+    if authority is not None:
+        derived.update(_authority_derived(record, authority, codes, day or dt.date.today()))
     return {k: v for k, v in derived.items() if v is not None}
+
+
+def _authority_derived(
+    record: PostRecord, authority: Authority, codes: list[str], day: dt.date
+) -> dict[str, Any]:
+    derived: dict[str, Any] = {}
+    if authority.grade_scale is not None and authority.grade_scale.grades:
+        derived["grades_outside_scale"] = [c for c in codes if authority.grade(c) is None] or None
+        band = authority.grade(codes[0]) if codes else None
+        derived["grade_top_pay"] = band.highest_pay if band else None
+    groups = authority.groups_on(day)
+    if record.political_group and groups is not None:
+        wanted = _group_key(record.political_group)
+        group = next((g for g in groups if _group_key(g.name) == wanted), None)
+        derived["political_group_known"] = group is not None
+        if group is not None and group.seats is not None and authority.seats:
+            derived["political_group_seat_share"] = round(group.seats / authority.seats, 4)
+    return derived
+
+
+def _group_key(name: str) -> str:
+    """'the Newham Independents Group' and 'Newham Independents' name the same group."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return " ".join(w for w in words if w not in {"the", "group", "party"})
 
 
 def _kind_by_basis(citations: list[Citation]) -> str | None:

@@ -88,13 +88,16 @@ class DateOperand(_Node):
     field: str
     as_of: Literal[True] | None = None
     date: dt.date | None = None
+    other_field: str | None = None
     minus: Period | None = None
     plus: Period | None = None
 
     @model_validator(mode="after")
     def _one(self) -> DateOperand:
-        if (self.as_of is None) == (self.date is None):
-            raise ValueError("compare with either as_of: true or a date")
+        if sum(x is not None for x in (self.as_of, self.date, self.other_field)) != 1:
+            raise ValueError("compare with exactly one of as_of: true, a date, or other_field")
+        if self.other_field is not None and (self.minus or self.plus):
+            raise ValueError("minus and plus apply to as_of or a date, not to other_field")
         if self.minus is not None and self.plus is not None:
             raise ValueError("give minus or plus, not both")
         return self

@@ -1,0 +1,1 @@
+"""The engine: facts from records, rules compiled to durable-rules, and evaluation."""
