@@ -1,4 +1,4 @@
-"""Markdown job descriptions, parsed with markdown-it: headings, lists and tables keep their lines."""
+"""Markdown job descriptions, parsed by markdown-it: headings, lists and tables keep their lines."""
 
 from __future__ import annotations
 

@@ -23,7 +23,9 @@ def pdf_lines(data: bytes) -> list[RawLine]:
     except Exception as error:
         raise UnreadablePdfError(_reason(error)) from error
     if not any(cell.text.strip() for line in lines for cell in line.cells):
-        raise UnreadablePdfError("PDF has no text layer (a scan?): export it with text, or run OCR first")
+        raise UnreadablePdfError(
+            "PDF has no text layer (a scan?): export it with text, or run OCR first"
+        )
     return lines
 
 
