@@ -159,7 +159,8 @@ class _Readers:
             if label is None:
                 _add(self.attendance, terms.attendance(sentence, place))
             if label in (None, "line_management"):
-                _add(self.management, terms.line_management(sentence, label is not None, place))
+                said, answer = (clause.written, clause.text) if label else (sentence, None)
+                _add(self.management, terms.line_management(said, place, answer))
             if label in (None, "salary"):
                 _add(self.salaries, terms.salary(sentence, label is not None, place))
             for field, read in (("reports_to", terms.reports_to),

@@ -76,6 +76,7 @@ class Clause:
     place: Place
     index: int  # position of its segment in the layout
     label: str | None = None
+    written: str = ""  # label and value as written, for statements ("Line management: None")
 
 
 def clauses(segments: list[Segment]) -> tuple[list[Clause], set[int]]:
@@ -98,12 +99,13 @@ def clauses(segments: list[Segment]) -> tuple[list[Clause], set[int]]:
             value = text[match.end():end].strip(" \t|,;")
             place = segment.place
             if not value:
-                following = _value_cell(segments, index, bool(match["colon"]))
+                following = _value_cell(segments, index, field, bool(match["colon"]))
                 if following is not None:
                     taken.add(following)
                     value, place = segments[following].text, segments[following].place
             if value:
-                found.append(Clause(value, place, index, field))
+                written = f"{match['label']}{match['colon'] or ''} {value}"
+                found.append(Clause(value, place, index, field, " ".join(written.split())))
                 labelled_rows.add(segment.row)
     return found, labelled_rows
 
@@ -140,14 +142,19 @@ def _bare_value(rest: str, multi_cell: bool) -> bool:
     ) and not rest.rstrip().endswith(".")
 
 
-def _value_cell(segments: list[Segment], index: int, colon: bool) -> int | None:
-    """The cell after a bare label: the next cell in its row, or after a colon the next line."""
+def _value_cell(segments: list[Segment], index: int, field: str, colon: bool) -> int | None:
+    """The cell after a bare label: the next cell in its row, or after a colon the next line.
+
+    A cell that starts with another label is no value; one repeating this label is ("Grade" |
+    "GRADE PO3").
+    """
     nxt = index + 1
     if nxt >= len(segments) or segments[nxt].heading:
         return None
     same_row = segments[nxt].row == segments[index].row
     if not same_row and not colon:
         return None
-    if _labels(_LEAD.sub("", segments[nxt].text), multi_cell=same_row):
+    labels = _labels(_LEAD.sub("", segments[nxt].text), multi_cell=same_row)
+    if labels and field_of(labels[0]["label"]) != field:
         return None
     return nxt

@@ -89,7 +89,7 @@ def _restriction_label(clause: Clause, found: LegalFindings) -> None:
     answer = _ANSWER.match(clause.text)
     stated = None if answer is None else answer["answer"].lower() in ("yes", "true")
     if stated is not None:
-        found.restriction_statements.append((stated, _mention(clause.text, clause)))
+        found.restriction_statements.append((stated, _mention(clause.written, clause)))
     found.restriction_citations.extend(_citations(clause.text, clause))
 
 

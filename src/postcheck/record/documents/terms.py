@@ -100,7 +100,7 @@ _NO_MANAGEMENT = re.compile(
 _NO_ANSWER = re.compile(r"^\s*(?:none|nil|n/?a|no)\b", re.I)
 _CLERICAL = re.compile(
     r"\b(?:supervis|manag|direct)\w*\s+(?:\w+\s+){0,4}?(?:clerical|secretarial|administrative)"
-    r"(?:\s+(?:and|or|and/or)\s+(?:clerical|secretarial|administrative))?"
+    r"(?:\s*(?:/|\band\b|\bor\b|\band/or\b)\s*(?:clerical|secretarial|administrative))?"
     r"\s+(?:support|staff|assistants?|officers?)\b",
     re.I,
 )
@@ -114,13 +114,16 @@ _STAFF = re.compile(
 
 
 def line_management(
-    sentence: str, labelled: bool, place: dict[str, int | None]
+    sentence: str, place: dict[str, int | None], answer: str | None = None
 ) -> LineManagement | None:
-    """What staff the post manages: none, clerical or secretarial support only, or staff."""
+    """What staff the post manages: none, clerical or secretarial support only, or staff.
+
+    answer is the value of a "Line management:" label, where "None" or "N/A" is enough.
+    """
     # Clerical first: "no line management, but supervises secretarial support" is clerical.
     if _CLERICAL.search(sentence):
         return LineManagement(as_written=sentence, scope=LineManagementScope.CLERICAL, **place)
-    if _NO_MANAGEMENT.search(sentence) or (labelled and _NO_ANSWER.match(sentence)):
+    if _NO_MANAGEMENT.search(sentence) or (answer is not None and _NO_ANSWER.match(answer)):
         return LineManagement(as_written=sentence, scope=LineManagementScope.NONE, **place)
     if _STAFF.search(sentence):
         return LineManagement(as_written=sentence, scope=LineManagementScope.STAFF, **place)
