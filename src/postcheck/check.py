@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from postcheck.engine.compiler import CompileError, CompiledCatalogue, compile_catalogue
+from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
@@ -55,11 +55,13 @@ def compile_for_run(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> CompiledCatalogue:
-    """The catalogue narrowed by --select/--ignore and compiled for the day; errors name the file."""
+    """The catalogue narrowed by --select/--ignore, compiled for the day; errors name the file."""
     chosen, dropped = set(select), set(ignore)
     unknown = (chosen | dropped) - {r.id for r in catalogue.rules}
     if unknown:
-        raise ValueError(f"unknown rule id(s): {', '.join(sorted(unknown))} (see `postcheck rules`)")
+        raise ValueError(
+            f"unknown rule id(s): {', '.join(sorted(unknown))} (see `postcheck rules`)"
+        )
     rules = [r for r in catalogue.rules if (not chosen or r.id in chosen) and r.id not in dropped]
     try:
         return compile_catalogue(rules, catalogue.parameters, as_of)

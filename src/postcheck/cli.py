@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -15,7 +14,7 @@ import click
 import yaml
 
 from postcheck import __version__
-from postcheck.atomic import write_atomically
+from postcheck.atomic import atomic_writer
 from postcheck.exit_codes import ExitCode
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
@@ -69,20 +68,54 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a violation at or above this severity is found.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to this file (atomically) instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a violation at or above this severity is found.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file (atomically) instead of standard output.",
+)
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeatable).")
-@click.option("--stdin-format", type=click.Choice(["auto", "yaml", "json", "jsonl", "csv", "text"]),
-              default="auto", show_default=True, help="Format of records read from '-'.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
-@click.option("--authority", "authority_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Authority context file for every record (default: matched by the "
-              "record's authority name among the bundled ones).")
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["auto", "yaml", "json", "jsonl", "csv", "text"]),
+    default="auto",
+    show_default=True,
+    help="Format of records read from '-'.",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."
+)
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Show a record counter on standard error (default: when it is a terminal).",
+)
+@click.option(
+    "--authority",
+    "authority_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Authority context file for every record (default: matched by the "
+    "record's authority name among the bundled ones).",
+)
 @_rules_option
 @_as_of_option
 def check(
@@ -94,6 +127,7 @@ def check(
     ignore: tuple[str, ...],
     stdin_format: str,
     color: bool | None,
+    show_progress: bool | None,
     authority_file: Path | None,
     rules_dir: Path | None,
     as_of: dt.datetime | None,
@@ -105,6 +139,7 @@ def check(
     from postcheck.check import Summary, compile_for_run, run
     from postcheck.record.sources import iter_outcomes
     from postcheck.report import RunInfo, make_reporter
+    from postcheck.report.progress import progress
 
     catalogue = _load(rules_dir)
     day = _day(as_of)
@@ -116,12 +151,14 @@ def check(
     info = RunInfo(__version__, day, str(catalogue.directory), fail_on, len(compiled.rules))
     summary = Summary()
     threshold = 0 if fail_on == "never" else Severity(fail_on).rank
-    failing = False
-    with _report_stream(output) as stream:
-        reporter = make_reporter(output_format, stream, info, color=color if output is None else False)
+    with _report_stream(output) as stream, progress(show_progress) as tick:
+        reporter = make_reporter(
+            output_format, stream, info, color=color if output is None else False
+        )
         for finding in run(iter_outcomes(paths, stdin_format), compiled, authorities):
             summary.add(finding)
             reporter.add(finding)
+            tick()
         reporter.finish(summary)
     failing = threshold > 0 and any(
         Severity(s).rank >= threshold and n for s, n in summary.by_severity.items()
@@ -134,19 +171,23 @@ def check(
 @contextmanager
 def _report_stream(output: Path | None) -> Iterator[IO[str]]:
     if output is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
-    buffer = io.StringIO()
-    yield buffer
     try:
-        write_atomically(output, buffer.getvalue())
+        with atomic_writer(output) as stream:
+            yield stream
     except OSError as error:
         raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
 
 
 @main.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @_rules_option
 @_as_of_option
 def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
@@ -161,17 +202,26 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
     if output_format == "json":
         rules = [
             rule.model_dump(mode="json", by_alias=True)
-            | {"in_force": rule.id in compiled.rules, "silent_because": compiled.not_applicable.get(rule.id)}
+            | {
+                "in_force": rule.id in compiled.rules,
+                "silent_because": compiled.not_applicable.get(rule.id),
+            }
             for rule in catalogue.rules
         ]
-        click.echo(json.dumps({"as_of": compiled.as_of.isoformat(), "rules": rules}, indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"as_of": compiled.as_of.isoformat(), "rules": rules}, indent=2, ensure_ascii=False
+            )
+        )
         return
     width = max(len(r.id) for r in catalogue.rules)
     for rule in catalogue.rules:
         silent = compiled.not_applicable.get(rule.id)
         note = f"  [silent: {silent}]" if silent else ""
-        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.area.value:<21}  {rule.title}{note}")
+        click.echo(
+            f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.area.value:<21}  "
+            f"{rule.title}{note}"
+        )
 
 
 @main.command()
@@ -190,7 +240,8 @@ def render_explanation(rule: Rule) -> str:
     effective = rule.effective
     lines = [
         f"{rule.id}: {rule.title}",
-        f"  area: {rule.area.value}   severity: {rule.severity.value}   certainty: {rule.certainty.value}",
+        f"  area: {rule.area.value}   severity: {rule.severity.value}   "
+        f"certainty: {rule.certainty.value}",
         f"  in force: {effective.from_ or 'always'} to {effective.to or 'now'}",
         "",
         "Law:",
@@ -234,8 +285,13 @@ def schema() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+)
 def extract(files: tuple[str, ...], output_format: str) -> None:
     """Print the post record read from each document, each value with the line it came from."""
     from postcheck.record.model import PostRecord
@@ -245,12 +301,18 @@ def extract(files: tuple[str, ...], output_format: str) -> None:
     failed = False
     for outcome in iter_outcomes(files):
         if isinstance(outcome, PostRecord):
-            records.append(outcome.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+            records.append(
+                outcome.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            )
         else:
             failed = True
             click.echo(f"input error: {outcome.file}: {outcome.reason}", err=True)
     if output_format == "json":
-        click.echo(json.dumps(records if len(records) != 1 else records[0], indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(records if len(records) != 1 else records[0], indent=2, ensure_ascii=False)
+        )
     else:
-        click.echo(yaml.safe_dump_all(records, sort_keys=False, allow_unicode=True, width=100), nl=False)
+        click.echo(
+            yaml.safe_dump_all(records, sort_keys=False, allow_unicode=True, width=100), nl=False
+        )
     sys.exit(ExitCode.USAGE_OR_INPUT if failed else ExitCode.CLEAN)

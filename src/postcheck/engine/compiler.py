@@ -53,11 +53,11 @@ class CompileError(ValueError):
         self.rule_id: str | None = None
 
 
-class NotApplicable(Exception):
+class NotApplicableError(Exception):
     """The rule needs a value the parameters do not give for this day; it stays silent."""
 
 
-class _NotNegatable(CompileError):
+class _NotNegatableError(CompileError):
     pass
 
 
@@ -98,7 +98,9 @@ class CompiledCatalogue:
         ]
 
 
-def compile_catalogue(rules: list[Rule], parameters: Parameters, as_of: dt.date) -> CompiledCatalogue:
+def compile_catalogue(
+    rules: list[Rule], parameters: Parameters, as_of: dt.date
+) -> CompiledCatalogue:
     catalogue = CompiledCatalogue(
         as_of, parameter_values={n: parameters.value_on(n, as_of) for n in parameters.parameters}
     )
@@ -108,7 +110,7 @@ def compile_catalogue(rules: list[Rule], parameters: Parameters, as_of: dt.date)
             continue
         try:
             catalogue.rules[rule.id] = compile_rule(rule, parameters, as_of)
-        except NotApplicable as reason:
+        except NotApplicableError as reason:
             catalogue.not_applicable[rule.id] = str(reason)
         except CompileError as error:
             error.rule_id = rule.id
@@ -117,7 +119,7 @@ def compile_catalogue(rules: list[Rule], parameters: Parameters, as_of: dt.date)
 
 
 def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> CompiledRule:
-    """Raises CompileError for a rule that cannot run, NotApplicable for one that is silent today."""
+    """CompileError for a rule that cannot run; NotApplicableError for one silent today."""
     compiler = _Compiler(parameters, as_of)
     if lookup(FACT_SCHEMA, rule.field) is None:
         raise CompileError(f"unknown field {rule.field!r}", ("field",))
@@ -125,10 +127,12 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
     positives: list[dict[str, Any]] = [ANCHOR]
     exceptions: list[dict[str, Any]] = []
     for index, conjunct in enumerate(conjuncts):
-        where: tuple[str | int, ...] = ("when", "all", index) if isinstance(rule.when, AllOf) else ("when",)
+        where: tuple[str | int, ...] = (
+            ("when", "all", index) if isinstance(rule.when, AllOf) else ("when",)
+        )
         try:
             positives.append(compiler.compile(conjunct, where))
-        except _NotNegatable:
+        except _NotNegatableError:
             if not isinstance(conjunct, Not):
                 raise
             inner = compiler.compile(conjunct.not_, (*where, "not"))
@@ -195,11 +199,15 @@ class _Compiler:
         return {"$or": [{"$nex": {path: 1}}, *different]}
 
     def _matches(
-        self, condition: Matches, where: tuple[str | int, ...], negated: bool, item: FieldType | None
+        self,
+        condition: Matches,
+        where: tuple[str | int, ...],
+        negated: bool,
+        item: FieldType | None,
     ) -> dict[str, Any]:
         spec = condition.matches
         if negated:
-            raise _NotNegatable(
+            raise _NotNegatableError(
                 "a negated pattern is only allowed as a `not` directly under the rule's top-level "
                 "`all` (the engine cannot negate a pattern inside other conditions)",
                 where,
@@ -212,7 +220,11 @@ class _Compiler:
         return {"$imt" if spec.ignore_case else "$mt": {path: pattern}}
 
     def _number(
-        self, condition: NumberCompare, where: tuple[str | int, ...], negated: bool, item: FieldType | None
+        self,
+        condition: NumberCompare,
+        where: tuple[str | int, ...],
+        negated: bool,
+        item: FieldType | None,
     ) -> dict[str, Any]:
         operand = condition.operand
         path = self._field(operand.field, where, item, {"number"})
@@ -235,7 +247,11 @@ class _Compiler:
         return {"$or": [{"$nex": {path: 1}}, *guards, test]}
 
     def _date(
-        self, condition: DateCompare, where: tuple[str | int, ...], negated: bool, item: FieldType | None
+        self,
+        condition: DateCompare,
+        where: tuple[str | int, ...],
+        negated: bool,
+        item: FieldType | None,
     ) -> dict[str, Any]:
         operand = condition.operand
         base = self._field(operand.field, where, item, {"date"})
@@ -247,8 +263,13 @@ class _Compiler:
             other_base = self._field(operand.other_field, where, None, {"date"})
             other = f"{other_base}.{'earliest' if before else 'latest'}"
             if negated:
-                return {"$or": [{"$nex": {path: 1}}, {"$nex": {other: 1}},
-                                {_OPPOSITE[op]: {path: {"$m": other}}}]}
+                return {
+                    "$or": [
+                        {"$nex": {path: 1}},
+                        {"$nex": {other: 1}},
+                        {_OPPOSITE[op]: {path: {"$m": other}}},
+                    ]
+                }
             return {"$and": [{"$ex": {other: 1}}, {op: {path: {"$m": other}}}]}
         day = self.as_of if operand.as_of else operand.date
         assert day is not None  # the operand model requires one of the three
@@ -284,7 +305,11 @@ class _Compiler:
     # -- fields, values and parameters ----------------------------------------------------
 
     def _field(
-        self, name: str, where: tuple[str | int, ...], item: FieldType | None, kinds: set[str] | None
+        self,
+        name: str,
+        where: tuple[str | int, ...],
+        item: FieldType | None,
+        kinds: set[str] | None,
     ) -> str:
         schema = item if item is not None else FACT_SCHEMA
         found = lookup(schema, name)
@@ -319,7 +344,8 @@ class _Compiler:
             raise CompileError(f"unknown parameter {name!r} (see rules/parameters.yaml)", where)
         value = self.parameters.value_on(name, self.as_of)
         if value is None:
-            raise NotApplicable(f"parameter {name} has no known value on {self.as_of.isoformat()}")
+            day = self.as_of.isoformat()
+            raise NotApplicableError(f"parameter {name} has no known value on {day}")
         return value
 
     def _number_param(self, name: str, where: tuple[str | int, ...]) -> int | float:

@@ -15,6 +15,7 @@ How it is used, and why (measured on durable-rules 2.0.28, see docs/engine.md):
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 from collections.abc import Sequence
@@ -76,10 +77,9 @@ class DurableRuleset:
         return fired
 
     def _delete_state(self) -> None:
-        try:
+        # error 309: no state was created (the batch was rejected up front)
+        with contextlib.suppress(Exception):
             _engine.delete_state(self._handle, _SID)
-        except Exception:  # error 309: no state was created (the batch was rejected up front)
-            pass
 
 
 def count_properties(fact: dict[str, Any]) -> int:

@@ -33,7 +33,9 @@ class Judged:
 class Evaluator:
     """Holds one engine ruleset; feed it any number of records, in one process, one thread."""
 
-    def __init__(self, catalogue: CompiledCatalogue, authorities: AuthorityDirectory | None = None) -> None:
+    def __init__(
+        self, catalogue: CompiledCatalogue, authorities: AuthorityDirectory | None = None
+    ) -> None:
         self.catalogue = catalogue
         self.authorities = authorities
         self._ruleset = DurableRuleset(catalogue.engine_conditions())
@@ -52,9 +54,7 @@ class Evaluator:
     def _judge_batch(self, outcomes: list[ReadOutcome]) -> Iterator[Judged | InputError]:
         records = [o for o in outcomes if isinstance(o, PostRecord)]
         facts = [to_fact(r, self._authority_of(r), self.catalogue.as_of) for r in records]
-        too_big = {
-            i for i, fact in enumerate(facts) if count_properties(fact) > MAX_PROPERTIES
-        }
+        too_big = {i for i, fact in enumerate(facts) if count_properties(fact) > MAX_PROPERTIES}
         usable = [i for i in range(len(facts)) if i not in too_big]
         fired = self._match([facts[i] for i in usable])
         verdicts: dict[int, Judged | InputError] = {}
@@ -77,7 +77,7 @@ class Evaluator:
         return self.authorities.for_name(record.authority) if self.authorities else None
 
     def _match(self, facts: list[dict[str, object]]) -> list[set[str] | str]:
-        """Rule names per fact; if the engine rejects the batch, find the culprit record by record."""
+        """Rule names per fact; if the engine rejects a batch, find the culprit one by one."""
         try:
             return list(self._ruleset.match(facts))
         except EngineError:
@@ -92,5 +92,6 @@ class Evaluator:
 
 def _engine_input_error(record: PostRecord, reason: str) -> InputError:
     source = record.provenance
-    return InputError(source.file, f"the rule engine cannot take this record: {reason}",
-                      source.line, source.index)
+    return InputError(
+        source.file, f"the rule engine cannot take this record: {reason}", source.line, source.index
+    )

@@ -1,7 +1,8 @@
 """Legal citations as written in job descriptions, read into a canonical instrument and provision.
 
 Documents cite the same provision many ways ("s.9", "Section 9(1)", "Local Government & Housing
-Act 1989", "LGHA 1989"); rules compare canonical keys, and the words as written are kept for reports.
+Act 1989", "LGHA 1989"); rules compare canonical keys, and the words as written are kept
+for reports.
 """
 
 from __future__ import annotations
@@ -117,7 +118,9 @@ class ParsedCitation:
     def provision(self) -> str | None:
         if self.number is None:
             return None
-        prefix = {"section": "s.", "regulation": "reg.", "paragraph": "para."}[self.kind or "section"]
+        prefix = {"section": "s.", "regulation": "reg.", "paragraph": "para."}[
+            self.kind or "section"
+        ]
         return prefix + self.number + "".join(f"({p})" for p in self.path)
 
 

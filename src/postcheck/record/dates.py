@@ -12,20 +12,20 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-MONTHS = {
-    name.lower(): number
-    for number, name in enumerate(calendar.month_name)
-    if name
-} | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {
-    "sept": 9
-}
+MONTHS = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _NUMERIC_UK = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})", re.IGNORECASE
 )
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(
+    r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE
+)
 _MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(\d{4})")
 

@@ -46,7 +46,9 @@ class Mention(_Strict):
 
 
 class GradeMention(Mention):
-    code: str | None = Field(default=None, description="Canonical code, e.g. 'PO4' for 'Grade: PO 4'.")
+    code: str | None = Field(
+        default=None, description="Canonical code, e.g. 'PO4' for 'Grade: PO 4'."
+    )
     place: str | None = Field(default=None, description="e.g. 'header', 'person specification'.")
 
     @model_validator(mode="after")
@@ -115,7 +117,9 @@ class Appointment(Mention):
 
 
 class PoliticalRestriction(_Strict):
-    stated: bool | None = Field(default=None, description="Does the source say the post is restricted?")
+    stated: bool | None = Field(
+        default=None, description="Does the source say the post is restricted?"
+    )
     citations: list[Citation] = Field(default_factory=list)
     statements: list[Mention] = Field(default_factory=list)
 
@@ -242,7 +246,7 @@ class PostRecord(_Strict):
 
 
 def _partial_date(value: Any) -> Any:
-    """Accept '2026-05-07', 'May 2023', a date, or a mapping; a string that is no date is an error."""
+    """Accept '2026-05-07', 'May 2023', a date or a mapping; other strings are errors."""
     if hasattr(value, "year") and hasattr(value, "month") and not isinstance(value, dict):
         return {"year": value.year, "month": value.month, "day": getattr(value, "day", None)}
     if isinstance(value, str):

@@ -104,7 +104,11 @@ def _sniff_text(text: str) -> str:
         return "json"
     if stripped.startswith("{"):
         lines = [line for line in stripped.splitlines() if line.strip()]
-        return "jsonl" if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines) else "json"
+        return (
+            "jsonl"
+            if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
+            else "json"
+        )
     return "yaml"
 
 

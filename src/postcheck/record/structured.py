@@ -47,7 +47,16 @@ CSV_COLUMNS: dict[str, str] = {
     "political_group": "Political group the post serves (s.9 posts)",
     "duties": "Key tasks, ';'-separated",
 }
-_BOOLEAN = {"true": True, "yes": True, "y": True, "1": True, "false": False, "no": False, "n": False, "0": False}
+_BOOLEAN = {
+    "true": True,
+    "yes": True,
+    "y": True,
+    "1": True,
+    "false": False,
+    "no": False,
+    "n": False,
+    "0": False,
+}
 _NUMBER_COLUMNS = frozenset(
     {"office_attendance.min_days_per_week", "salary.minimum", "salary.maximum"}
 )
@@ -62,7 +71,11 @@ def validate(
 ) -> list[ReadOutcome]:
     """A record, or the reasons it is not one, located as precisely as the format allows."""
     if not isinstance(data, dict):
-        return [InputError(file, f"expected a mapping of fields, got {type(data).__name__}", line, index)]
+        return [
+            InputError(
+                file, f"expected a mapping of fields, got {type(data).__name__}", line, index
+            )
+        ]
     if "provenance" in data:
         return [InputError(file, "'provenance' is set by postcheck, not by the input", line, index)]
     try:
@@ -137,7 +150,10 @@ def read_csv(stream: IO[str], file: str) -> Iterator[ReadOutcome]:
     unknown = [h for h in header if h and h not in CSV_COLUMNS]
     if unknown:
         yield InputError(
-            file, f"unknown column(s) {', '.join(unknown)}; see docs/configuration.md", 1, field=unknown[0]
+            file,
+            f"unknown column(s) {', '.join(unknown)}; see docs/configuration.md",
+            1,
+            field=unknown[0],
         )
         return
     index = 0
@@ -196,7 +212,7 @@ def _nest(pairs: Iterable[tuple[str, str]], convert: Callable[[str, str], Any]) 
 
 def _under(lines: dict[str, int], prefix: str) -> dict[str, int]:
     start = prefix + "."
-    return {path[len(start):]: n for path, n in lines.items() if path.startswith(start)}
+    return {path[len(start) :]: n for path, n in lines.items() if path.startswith(start)}
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

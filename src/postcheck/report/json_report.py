@@ -33,7 +33,7 @@ class JsonReporter(Reporter):
             self._input_errors.append(asdict(finding))
             return
         for violation in finding.violations:
-            self.stream.write(("\n  " if self._first else ",\n  "))
+            self.stream.write("\n  " if self._first else ",\n  ")
             self.stream.write(json.dumps(asdict(violation), ensure_ascii=False))
             self._first = False
 

@@ -30,7 +30,8 @@ class TextReporter(Reporter):
             where = f"{finding.file}" + (f":{finding.line}" if finding.line else "")
             field = f" [{finding.field}]" if finding.field else ""
             self.console.print(
-                f"[bold magenta]input error[/] {escape(where)}{escape(field)}: {escape(finding.reason)}"
+                f"[bold magenta]input error[/] {escape(where)}{escape(field)}: "
+                f"{escape(finding.reason)}"
             )
             self.console.print()
             return
@@ -52,13 +53,15 @@ class TextReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         counts = ", ".join(
-            f"{summary.by_severity[s]} {s}{'s' if summary.by_severity[s] != 1 and s != 'info' else ''}"
+            _count(summary.by_severity[s], s, "" if s == "info" else "s")
             for s in ("error", "warning", "info")
         )
-        records = f"{summary.records} record{'s' if summary.records != 1 else ''}"
-        errors = summary.input_errors
         self.console.print(
-            f"{records} checked as of {self.info.as_of.isoformat()}: "
-            f"{summary.violations} violation{'s' if summary.violations != 1 else ''} ({counts}), "
-            f"{errors} input error{'s' if errors != 1 else ''}"
+            f"{_count(summary.records, 'record')} checked as of {self.info.as_of.isoformat()}: "
+            f"{_count(summary.violations, 'violation')} ({counts}), "
+            f"{_count(summary.input_errors, 'input error')}"
         )
+
+
+def _count(n: int, noun: str, plural: str = "s") -> str:
+    return f"{n} {noun}{'' if n == 1 else plural}"

@@ -119,14 +119,18 @@ def load_authority(path: Path) -> Authority:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise AuthorityFileError(
-            path, f"{'.'.join(map(str, first['loc']))}: {first['msg']}", documents[0].line_of(first["loc"])
+            path,
+            f"{'.'.join(map(str, first['loc']))}: {first['msg']}",
+            documents[0].line_of(first["loc"]),
         ) from None
 
 
 class AuthorityDirectory:
     """Chooses each record's authority: a forced one, else by the record's authority name."""
 
-    def __init__(self, authorities: list[Authority], default: Authority, forced: Authority | None = None):
+    def __init__(
+        self, authorities: list[Authority], default: Authority, forced: Authority | None = None
+    ):
         self.default = default
         self.forced = forced
         self._by_name = {_key(n): a for a in authorities for n in [a.name, *a.aliases]}
@@ -134,8 +138,12 @@ class AuthorityDirectory:
     @classmethod
     def load(cls, rules_dir: Path, forced: Path | None = None) -> AuthorityDirectory:
         folder = rules_dir / AUTHORITIES_DIR
-        loaded = [load_authority(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
-        default = next((a for a in loaded if _key(a.name) == DEFAULT_NAME), Authority(name=DEFAULT_NAME))
+        loaded = (
+            [load_authority(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+        )
+        default = next(
+            (a for a in loaded if _key(a.name) == DEFAULT_NAME), Authority(name=DEFAULT_NAME)
+        )
         others = [a for a in loaded if a is not default]
         return cls(others, default, load_authority(forced) if forced else None)
 

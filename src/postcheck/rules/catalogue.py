@@ -50,7 +50,7 @@ class Catalogue:
 
 
 def bundled_rules_dir() -> Path:
-    """The rules shipped with postcheck: inside the wheel, or the repo's rules/ when run from source."""
+    """The bundled rules: inside the wheel, or the repo's rules/ when run from a checkout."""
     packaged = Path(str(resources.files("postcheck"))) / "_bundled" / "rules"
     if packaged.is_dir():
         return packaged
@@ -74,18 +74,24 @@ def load_catalogue(directory: Path) -> Catalogue:
             first = error.errors(include_url=False)[0]
             location = ".".join(str(p) for p in first["loc"])
             raise RuleFileError(
-                path, f"{location}: {first['msg']}" if location else first["msg"],
+                path,
+                f"{location}: {first['msg']}" if location else first["msg"],
                 document.line_of(first["loc"]),
             ) from None
         if rule.id != path.stem:
-            raise RuleFileError(path, f"id {rule.id!r} differs from the file name", document.line_of(["id"]))
+            raise RuleFileError(
+                path, f"id {rule.id!r} differs from the file name", document.line_of(["id"])
+            )
         if rule.area.value != path.parent.name:
             raise RuleFileError(
-                path, f"area {rule.area.value!r} but the file is under {path.parent.name}/",
+                path,
+                f"area {rule.area.value!r} but the file is under {path.parent.name}/",
                 document.line_of(["area"]),
             )
         if rule.id in sources:
-            raise RuleFileError(path, f"duplicate rule id {rule.id!r}, also in {sources[rule.id][0]}")
+            raise RuleFileError(
+                path, f"duplicate rule id {rule.id!r}, also in {sources[rule.id][0]}"
+            )
         for name in _parameter_names(document.data):
             if name not in parameters:
                 raise RuleFileError(path, f"unknown parameter {name!r}", document.line)
@@ -114,7 +120,9 @@ def _single_document(path: Path) -> YamlDocument:
     try:
         documents = list(load_documents(path.read_text(encoding="utf-8")))
     except yaml.YAMLError as error:
-        raise RuleFileError(path, f"not valid YAML: {getattr(error, 'problem', error)}", mark_line(error)) from None
+        raise RuleFileError(
+            path, f"not valid YAML: {getattr(error, 'problem', error)}", mark_line(error)
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise RuleFileError(path, f"cannot read: {error}") from None
     if len(documents) != 1 or not isinstance(documents[0].data, dict):

@@ -6,8 +6,8 @@ are dotted paths into the post record (see `postcheck schema`) or its derived fa
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator

@@ -49,7 +49,9 @@ class _Strict(BaseModel):
 
 class LegalReference(_Strict):
     text: str = Field(min_length=3, description="The provision, e.g. 'LGHA 1989, s.9(3)'.")
-    url: str = Field(description="Public address of the provision (legislation.gov.uk where it exists).")
+    url: str = Field(
+        description="Public address of the provision (legislation.gov.uk where it exists)."
+    )
 
     @field_validator("url")
     @classmethod
@@ -91,7 +93,9 @@ class Rule(_Strict):
     rationale: str = Field(min_length=20)
     remediation: str = Field(min_length=10)
     effective: Effective = Field(default_factory=Effective)
-    message: str = Field(min_length=5, description="Shown per violation; {field.path} is filled in.")
+    message: str = Field(
+        min_length=5, description="Shown per violation; {field.path} is filled in."
+    )
     field: str = Field(description="The record field a violation points at.")
     when: Condition
     examples: Examples
@@ -107,6 +111,7 @@ class Rule(_Strict):
     def _certainty_caps_severity(self) -> Rule:
         if self.certainty is not Certainty.STATUTE and self.severity is Severity.ERROR:
             raise ValueError(
-                f"a rule resting on {self.certainty.value} law cannot be an error; use warning or info"
+                f"a rule resting on {self.certainty.value} law cannot be an error; "
+                "use warning or info"
             )
         return self

@@ -15,7 +15,7 @@ _FORBIDDEN = {
     "$": "patterns always match the whole value; drop '$'",
     "(?": "inline flags and groups are not supported; use ignore_case: true",
     "\\b": "word boundaries are not supported",
-    "\"": "double quotes are escaped in the engine's view of text; match them with '.'",
+    '"': "double quotes are escaped in the engine's view of text; match them with '.'",
     "\\n": "text is matched on one line; newlines cannot be matched",
 }
 _MAX_REPEAT = 100
@@ -43,7 +43,7 @@ def check_pattern(pattern: str) -> re.Pattern[str]:
 
 
 def to_engine_dialect(pattern: str) -> str:
-    """Translate a checked pattern into durable-rules' dialect (%d for \\d, %. for a literal dot)."""
+    """Translate a checked pattern to durable-rules' dialect (%d for \\d, %. for a dot)."""
     check_pattern(pattern)
     out: list[str] = []
     i = 0

@@ -1,0 +1,118 @@
+"""YAML, JSON, JSON Lines and CSV records: read, located, and bad ones reported without stopping."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from postcheck.record.model import PostRecord
+from postcheck.record.outcome import InputError
+from postcheck.record.sources import iter_outcomes
+from postcheck.record.structured import CSV_COLUMNS, read_csv, read_json_lines
+
+
+def _split(outcomes: list[object]) -> tuple[list[PostRecord], list[InputError]]:
+    records = [o for o in outcomes if isinstance(o, PostRecord)]
+    errors = [o for o in outcomes if isinstance(o, InputError)]
+    return records, errors
+
+
+def test_yaml_documents_and_lists_each_give_records_with_lines(tmp_path: Path) -> None:
+    path = tmp_path / "posts.yaml"
+    path.write_text(
+        "title: A\ngrade: P04\n---\n- title: B\n- title: C\n  date_last_updated: nonsense\n"
+    )
+    records, errors = _split(list(iter_outcomes([str(path)])))
+    assert [(r.title, r.provenance.index, r.provenance.line) for r in records] == [
+        ("A", 0, 1),
+        ("B", 1, 4),
+    ]
+    assert records[0].provenance.fields["grade"].line == 2
+    (error,) = errors
+    assert (error.index, error.line, error.field) == (2, 6, "date_last_updated")
+    assert "not a date" in error.reason
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("title: A\ngrade: [unclosed\n")
+    (error,) = list(iter_outcomes([str(path)]))
+    assert isinstance(error, InputError) and error.line is not None and "YAML" in error.reason
+
+
+def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text("title: !!python/object/apply:os.system ['echo pwned']\n")
+    (error,) = list(iter_outcomes([str(path)]))
+    assert isinstance(error, InputError)
+
+
+def test_json_lines_stream_and_continue_past_a_bad_line() -> None:
+    stream = io.StringIO('{"title": "A"}\n{not json\n\n{"title": "C", "grade": 5}\n{"title": "D"}\n')
+    records, errors = _split(list(read_json_lines(stream, "x.jsonl")))
+    assert [r.title for r in records] == ["A", "D"]
+    assert [(e.line, e.index) for e in errors] == [(2, 1), (4, 2)]
+
+
+def test_csv_columns_nest_and_split_lists() -> None:
+    text = (
+        "title,grade,statutory_basis,political_restriction.stated,salary.maximum,appointment.type\n"
+        'Assistant,PO3;GRADE PO3,s.9 LGHA 1989,yes,"£49,000",fixed_term\n'
+    )
+    (record,) = list(read_csv(io.StringIO(text), "posts.csv"))
+    assert isinstance(record, PostRecord)
+    assert [g.code for g in record.grade] == ["PO3", "PO3"]
+    assert record.statutory_basis[0].provision == "s.9"
+    assert record.political_restriction.stated is True
+    assert record.salary is not None and record.salary.maximum == 49_000
+    assert record.provenance.line == 2
+
+
+def test_csv_bad_row_is_reported_and_the_next_row_read() -> None:
+    text = "title,political_restriction.stated\nA,maybe\nB,no\nC\n"
+    outcomes = list(read_csv(io.StringIO(text), "posts.csv"))
+    records, errors = _split(outcomes)
+    assert [r.title for r in records] == ["B"]
+    assert [(e.line, "true or false" in e.reason or "cells" in e.reason) for e in errors] == [
+        (2, True),
+        (4, True),
+    ]
+
+
+def test_csv_unknown_column_is_an_input_error() -> None:
+    (error,) = list(read_csv(io.StringIO("title,colour\nA,red\n"), "posts.csv"))
+    assert isinstance(error, InputError) and error.field == "colour"
+
+
+def test_documented_csv_columns_all_validate() -> None:
+    header = ",".join(CSV_COLUMNS)
+    values = {
+        "appointment.type": "fixed_term",
+        "appointment.end_event": "annual_meeting",
+        "appointment.end_date": "7 May 2026",
+        "date_last_updated": "May 2023",
+        "political_restriction.stated": "true",
+        "office_attendance.min_days_per_week": "3",
+        "line_management.scope": "none",
+        "salary.minimum": "40000",
+        "salary.maximum": "45000",
+    }
+    row = ",".join(values.get(c, "x") for c in CSV_COLUMNS)
+    (record,) = list(read_csv(io.StringIO(f"{header}\n{row}\n"), "all.csv"))
+    assert isinstance(record, PostRecord), record
+
+
+def test_directories_are_walked_and_missing_paths_reported(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.json").write_text('[{"title": "A"}, {"title": "B"}]')
+    (tmp_path / ".hidden.yaml").write_text("title: hidden\n")
+    records, errors = _split(list(iter_outcomes([str(tmp_path), str(tmp_path / "missing.yaml")])))
+    assert [r.title for r in records] == ["A", "B"]
+    assert [e.reason for e in errors] == ["no such file or directory"]
+
+
+def test_provenance_cannot_be_supplied_by_the_input(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("title: A\nprovenance: {file: elsewhere}\n")
+    (error,) = list(iter_outcomes([str(path)]))
+    assert isinstance(error, InputError) and "provenance" in error.reason
