@@ -23,7 +23,8 @@ _ORDINAL_FORMATS = frozenset({"decimal", "decimalZero"})
 
 def docx_lines(data: bytes) -> list[RawLine]:
     document = docx.Document(io.BytesIO(data))
-    numbering = _Numbering(document)
+    styles = _Styles()
+    numbering = _Numbering(document, styles)
     lines: list[RawLine] = []
     paragraph_number = 0
     for block in document.iter_inner_content():
@@ -32,7 +33,7 @@ def docx_lines(data: bytes) -> list[RawLine]:
             paragraph_number += 1
             text = numbering.marker(block) + block.text
             place = Place(line=line, paragraph=paragraph_number)
-            lines.append(RawLine((Cell(text, place),), _is_heading(block)))
+            lines.append(RawLine((Cell(text, place),), styles.is_heading(block)))
         elif isinstance(block, Table):
             cells: list[Cell] = []
             for row in block.rows:
@@ -50,28 +51,52 @@ def docx_lines(data: bytes) -> list[RawLine]:
     return lines
 
 
-def _is_heading(paragraph: Paragraph) -> bool:
-    name = paragraph.style.name if paragraph.style is not None else ""
-    return bool(name) and (name.startswith("Heading") or name == "Title")
+class _Styles:
+    """Paragraph styles looked up once per style id (python-docx resolves them slowly)."""
+
+    def __init__(self) -> None:
+        self._names: dict[str | None, str] = {}
+        self._lists: dict[str | None, tuple[str | None, str]] = {}
+
+    def name(self, paragraph: Paragraph) -> str:
+        key = paragraph._p.style
+        if key not in self._names:
+            style = paragraph.style
+            self._names[key] = str(style.name or "") if style is not None else ""
+            self._lists[key] = _style_num_pr(style)
+        return self._names[key]
+
+    def is_heading(self, paragraph: Paragraph) -> bool:
+        name = self.name(paragraph)
+        return name.startswith("Heading") or name == "Title"
+
+    def num_pr(self, paragraph: Paragraph) -> tuple[str | None, str]:
+        """The list a paragraph belongs to, set on the paragraph or inherited from its style."""
+        own = _read_num_pr(paragraph._p.pPr)
+        if own is not None:
+            return own
+        self.name(paragraph)
+        return self._lists[paragraph._p.style]
 
 
 class _Numbering:
     """Numbers Word shows before list paragraphs: one running count per list (numId)."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, styles: _Styles) -> None:
         try:
             self._root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             self._root = None
+        self._styles = styles
         self._counts: Counter[tuple[str, str]] = Counter()
 
     def marker(self, paragraph: Paragraph) -> str:
-        num_id, level = _num_pr(paragraph)
+        num_id, level = self._styles.num_pr(paragraph)
         if num_id is None or num_id == "0":
             return ""
         start, fmt = self._level(num_id, level)
-        if fmt is None and paragraph.style is not None:
-            fmt = "decimal" if "Number" in paragraph.style.name else "bullet"
+        if fmt is None:
+            fmt = "decimal" if "Number" in self._styles.name(paragraph) else "bullet"
         if fmt not in _ORDINAL_FORMATS or level != "0":
             return "- "
         self._counts[(num_id, level)] += 1
@@ -96,20 +121,22 @@ class _Numbering:
         )
 
 
-def _num_pr(paragraph: Paragraph) -> tuple[str | None, str]:
-    """The list a paragraph belongs to, set on the paragraph or inherited from its style."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
+def _style_num_pr(style: Any) -> tuple[str | None, str]:
     while style is not None:
-        candidates.append(style.element.pPr)
+        found = _read_num_pr(style.element.pPr)
+        if found is not None:
+            return found
         style = style.base_style
-    for ppr in candidates:
-        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if num_pr is not None:
-            num_id = num_pr.find(f"{_W}numId")
-            ilvl = num_pr.find(f"{_W}ilvl")
-            return (
-                num_id.get(f"{_W}val") if num_id is not None else None,
-                ilvl.get(f"{_W}val", "0") if ilvl is not None else "0",
-            )
     return None, "0"
+
+
+def _read_num_pr(ppr: Any) -> tuple[str | None, str] | None:
+    num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+    if num_pr is None:
+        return None
+    num_id = num_pr.find(f"{_W}numId")
+    ilvl = num_pr.find(f"{_W}ilvl")
+    return (
+        num_id.get(f"{_W}val") if num_id is not None else None,
+        ilvl.get(f"{_W}val", "0") if ilvl is not None else "0",
+    )
