@@ -182,3 +182,11 @@ def test_text_from_stdin() -> None:
     assert record.title == "Political Assistant to the Liberal Democrat Group"
     (error,) = read_text_document("x", "<stdin>", "docx")
     assert not isinstance(error, PostRecord) and "docx" in error.reason
+
+
+def test_pdf_numbered_items_carry_their_page(tmp_path: Path) -> None:
+    record = read_one(samples.write_pdf(tmp_path / "jd.pdf", lines_per_page=14))
+    items = record.numbered_lists[0].items
+    assert [(i.number, i.page) for i in items] == [(1, 1), (2, 2), (3, 2), (3, 2), (4, 2)]
+    placed = record.provenance.fields["numbered_lists"]
+    assert (items[3].page, items[3].line) == (placed.page, placed.line)

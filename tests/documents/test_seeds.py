@@ -203,3 +203,9 @@ def test_round_trip_through_yaml(seed: Path) -> None:
     dumped = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
     again = PostRecord.model_validate(yaml.safe_load(yaml.safe_dump(dumped, allow_unicode=True)))
     assert again.model_dump(exclude={"provenance"}) == record.model_dump(exclude={"provenance"})
+
+
+def test_numbering_is_placed_where_it_first_goes_wrong(group: PostRecord) -> None:
+    assert group.provenance.fields["numbered_lists"].line == line_of(
+        GROUP, "13. To promote and demonstrate"
+    )

@@ -171,6 +171,8 @@ class Salary(Mention):
 class NumberedItem(_Strict):
     number: int = Field(ge=0, le=10_000)
     line: int | None = Field(default=None, ge=1)
+    page: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
 
 
 class NumberedList(_Strict):

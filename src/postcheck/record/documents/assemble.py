@@ -27,6 +27,7 @@ from postcheck.record.model import (
     GradeMention,
     LineManagement,
     LineManagementScope,
+    NumberedList,
     OfficeAttendance,
     PoliticalRestriction,
     PostRecord,
@@ -57,6 +58,7 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     lists = numbered_lists(layout.segments, section_of)
     if lists:
         data["numbered_lists"] = lists
+        places["numbered_lists"] = _numbering_place(lists)
     tasks = duties(layout.segments, section_of)
     if tasks:
         data["duties"] = tasks
@@ -222,6 +224,15 @@ def _unique(statements: list[AttendanceStatement]) -> list[AttendanceStatement]:
             seen.add(key)
             kept.append(statement)
     return kept
+
+
+def _numbering_place(lists: list[NumberedList]) -> Place:
+    """Where numbering first goes wrong (a repeat or a skip), else where the first list starts."""
+    for numbered in lists:
+        for before, item in zip(numbered.items, numbered.items[1:], strict=False):
+            if item.number != before.number + 1:
+                return _place(item)
+    return _place(lists[0].items[0])
 
 
 def _place(mention: Any) -> Place:

@@ -26,7 +26,7 @@ def numbered_lists(segments: list[Segment], sections: list[Section]) -> list[Num
         if not found:
             continue
         number = int(found["number"])
-        item = NumberedItem(number=number, line=segment.place.line)
+        item = NumberedItem(number=number, **segment.place.fields())
         if not lists or number == 1:
             lists.append(NumberedList(heading=section.heading, items=[item]))
         else:
