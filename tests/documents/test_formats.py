@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from postcheck.record.documents import read_text_document, sniff
 from postcheck.record.model import AppointmentType, EndEvent, LineManagementScope, PostRecord
@@ -190,3 +191,9 @@ def test_pdf_numbered_items_carry_their_page(tmp_path: Path) -> None:
     assert [(i.number, i.page) for i in items] == [(1, 1), (2, 2), (3, 2), (3, 2), (4, 2)]
     placed = record.provenance.fields["numbered_lists"]
     assert (items[3].page, items[3].line) == (placed.page, placed.line)
+
+
+def test_round_trip_through_yaml(sample: PostRecord) -> None:
+    dumped = sample.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
+    again = PostRecord.model_validate(yaml.safe_load(yaml.safe_dump(dumped, allow_unicode=True)))
+    assert again.model_dump(exclude={"provenance"}) == sample.model_dump(exclude={"provenance"})
