@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
+from postcheck.engine.durable_backend import DurableRuleset, EngineError
 from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
@@ -70,13 +71,32 @@ def compile_for_run(
         raise catalogue.error_at(error.rule_id, error.where, error.reason) from None
 
 
+def build_evaluator(
+    catalogue: Catalogue, compiled: CompiledCatalogue, authorities: AuthorityDirectory | None = None
+) -> Evaluator:
+    """The engine for this run. A rule the engine refuses (say, a pattern too complex for its
+    regex compiler) stops the run with that rule's file and line, like any broken rule file."""
+    try:
+        return Evaluator(compiled, authorities)
+    except EngineError as error:
+        for rule_id, rule in compiled.rules.items():
+            alone = CompiledCatalogue(compiled.as_of, {rule_id: rule})
+            try:
+                DurableRuleset(alone.engine_conditions())
+            except EngineError as refused:
+                raise catalogue.error_at(rule_id, ("when",), str(refused)) from None
+        raise ValueError(str(error)) from None
+
+
 def run(
     outcomes: Iterable[ReadOutcome],
     compiled: CompiledCatalogue,
     authorities: AuthorityDirectory | None = None,
+    evaluator: Evaluator | None = None,
 ) -> Iterator[Finding]:
     """Findings in input order. Each record yields one RecordResult, even when it is clean."""
-    for judged in Evaluator(compiled, authorities).judge(outcomes):
+    engine = evaluator or Evaluator(compiled, authorities)
+    for judged in engine.judge(outcomes):
         if isinstance(judged, InputError):
             yield judged
             continue

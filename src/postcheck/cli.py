@@ -136,7 +136,7 @@ def check(
 
     Exit status: 0 clean, 1 violations at or above --fail-on, 2 usage or input error.
     """
-    from postcheck.check import Summary, compile_for_run, run
+    from postcheck.check import Summary, build_evaluator, compile_for_run, run
     from postcheck.record.sources import iter_outcomes
     from postcheck.report import RunInfo, make_reporter
     from postcheck.report.progress import progress
@@ -146,6 +146,7 @@ def check(
     try:
         compiled = compile_for_run(catalogue, day, select, ignore)
         authorities = AuthorityDirectory.load(catalogue.directory, authority_file)
+        evaluator = build_evaluator(catalogue, compiled, authorities)
     except ValueError as error:  # RuleFileError and AuthorityFileError included
         raise UsageFailure(str(error)) from None
     info = RunInfo(__version__, day, str(catalogue.directory), fail_on, len(compiled.rules))
@@ -155,7 +156,7 @@ def check(
         reporter = make_reporter(
             output_format, stream, info, color=color if output is None else False
         )
-        for finding in run(iter_outcomes(paths, stdin_format), compiled, authorities):
+        for finding in run(iter_outcomes(paths, stdin_format), compiled, evaluator=evaluator):
             summary.add(finding)
             reporter.add(finding)
             tick()

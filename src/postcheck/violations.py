@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
@@ -60,14 +61,23 @@ def build_violation(
 
 def render(template: str, fact: dict[str, Any], context: dict[str, Any]) -> str:
     """Fill {dotted.path} placeholders from the record's fact; unknown values read 'unknown'."""
-
-    def value(match: re.Match[str]) -> str:
-        found = _get(fact, match[1])
+    parts = _split_template(template)
+    out = []
+    for position, part in enumerate(parts):
+        if position % 2 == 0:
+            out.append(part)
+            continue
+        found = _get(fact, part)
         if found is None:
-            found = _get(context, match[1])
-        return "unknown" if found is None else _plain(found)
+            found = _get(context, part)
+        out.append("unknown" if found is None else _plain(found))
+    return "".join(out)
 
-    return _PLACEHOLDER.sub(value, template)
+
+@lru_cache(maxsize=1024)
+def _split_template(template: str) -> tuple[str, ...]:
+    """Text and placeholder names, alternating; parsed once per template."""
+    return tuple(_PLACEHOLDER.split(template))
 
 
 def line_of(record: PostRecord, field: str) -> int | None:

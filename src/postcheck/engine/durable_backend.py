@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,8 @@ SENTINEL_RULE = "__sentinel"
 _SENTINEL = {"__sentinel": 1, "id": "sentinel"}
 _SID = "batch"
 _INDEX = "__i"
+_RULE_NAME = re.compile(r'\{\s*"([^"]+)"')
+_FACT_INDEX = re.compile(r'"__i"\s*:\s*(\d+)')
 _names = itertools.count()
 MAX_PROPERTIES = 240  # the engine fails past 252 flattened properties, helper fields included
 MAX_RULES = 500  # a node with more than 512 children makes ruleset creation hang
@@ -66,9 +69,9 @@ class DurableRuleset:
             started = _engine.start_action_for_state(self._handle, state)
             message = started[1] if started else None
             while message:
-                for name, matched in json.loads(message).items():
-                    if name != SENTINEL_RULE:
-                        fired[matched["m"][_INDEX]].add(name)
+                name, index = _fired(message)
+                if name != SENTINEL_RULE:
+                    fired[index].add(name)
                 message = _engine.complete_and_start_action(self._handle, state)
         except Exception as error:
             raise EngineError(f"durable-rules failed on a batch: {error}") from error
@@ -80,6 +83,19 @@ class DurableRuleset:
         # error 309: no state was created (the batch was rejected up front)
         with contextlib.suppress(Exception):
             _engine.delete_state(self._handle, _SID)
+
+
+def _fired(message: str) -> tuple[str, int]:
+    """Rule name and fact index of an action message, without decoding the whole fact.
+
+    The message is `{"<rule>": {"m": {...fact...}}}`. Rule names are postcheck's ids, and `__i`
+    is the only key of that name (records cannot carry extra keys), so two searches suffice.
+    """
+    name = _RULE_NAME.match(message)
+    index = _FACT_INDEX.search(message)
+    if name is None:
+        raise EngineError(f"unexpected action message: {message[:80]}")
+    return name[1], int(index[1]) if index else -1
 
 
 def count_properties(fact: dict[str, Any]) -> int:
