@@ -132,3 +132,26 @@ def test_schema_is_the_record_json_schema() -> None:
 
 def test_unknown_option_is_a_usage_error() -> None:
     assert invoke("check", "--frobnicate", "x")[0] == 2
+
+
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _rule_ids(paths: list[str]) -> dict[str | None, set[str]]:
+    code, out = invoke("check", *paths, "--format", "json", *AS_OF)
+    assert code in (0, 1), out
+    found: dict[str | None, set[str]] = {}
+    for violation in json.loads(out)["violations"]:
+        found.setdefault(violation["post_number"], set()).add(violation["rule_id"])
+    return found
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="needs ../shared/seeds beside the checkout")
+def test_documents_structured_fixtures_and_extract_round_trip_agree(tmp_path: Path) -> None:
+    from_documents = _rule_ids([str(SHARED_SEEDS)])
+    assert from_documents == _rule_ids([str(SEEDS)])
+    for document in sorted(SHARED_SEEDS.glob("*.txt")):
+        code, out = invoke("extract", str(document))
+        assert code == 0
+        (tmp_path / f"{document.stem}.yaml").write_text(out)
+    assert _rule_ids([str(tmp_path)]) == from_documents

@@ -11,7 +11,12 @@ from postcheck.engine.compiler import compile_catalogue
 from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.model import PostRecord
 from postcheck.rules.parameters import Parameters
-from postcheck.rules.patterns import PatternError, check_pattern, to_engine_dialect
+from postcheck.rules.patterns import (
+    PatternError,
+    check_pattern,
+    to_engine_dialect,
+    top_level_alternatives,
+)
 from tests.conftest import bundled_catalogue
 from tests.unit.test_engine import make_rule
 
@@ -35,7 +40,7 @@ def _patterns_in(node: object) -> list[tuple[str, bool]]:
 
 PATTERNS = sorted(
     {p for rule in bundled_catalogue().rules for p in _patterns_in(rule.model_dump(mode="json"))}
-    | {(r"[PS]0\d{1,2}", False), (r"s\.2\(1\)", False), (r"100%", False), (r".*canvass.*", True), (r"a.b", False)}
+    | {(r"[PS]0\d{1,2}", False), (r".*election agent.*|.*act\w* as agent.*", True), (r"s\.2\(1\)", False), (r"100%", False), (r".*canvass.*", True), (r"a.b", False)}
 )
 
 
@@ -57,6 +62,19 @@ def test_engine_and_python_agree(pattern: str, ignore_case: bool) -> None:
 )
 def test_translation(pattern: str, engine: str) -> None:
     assert to_engine_dialect(pattern) == engine
+
+
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [("a|b", ["a", "b"]), ("x(a|b)|[|]|c", ["x(a|b)", "[|]", "c"]), (r"a\|b", [r"a\|b"]), ("ab", ["ab"])],
+)
+def test_top_level_alternatives(pattern: str, branches: list[str]) -> None:
+    assert top_level_alternatives(pattern) == branches
+
+
+def test_overlapping_branches_the_engine_fuses_badly_are_split() -> None:
+    """One automaton for this union makes the engine refuse the ruleset (error 503)."""
+    test_engine_and_python_agree(r".*election agent.*|.*act\w* as agent.*", True)
 
 
 @pytest.mark.parametrize("pattern", ["^PO", "PO$", "(?i)po", r"\bPO", "[PO", "x{101}", r"\p{L}", 'say "hi"'])

@@ -111,8 +111,10 @@ def test_directories_are_walked_and_missing_paths_reported(tmp_path: Path) -> No
     assert [e.reason for e in errors] == ["no such file or directory"]
 
 
-def test_provenance_cannot_be_supplied_by_the_input(tmp_path: Path) -> None:
+def test_provenance_in_the_input_is_replaced_and_its_document_kept(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("title: A\nprovenance: {file: elsewhere}\n")
-    (error,) = list(iter_outcomes([str(path)]))
-    assert isinstance(error, InputError) and "provenance" in error.reason
+    path.write_text("title: A\nprovenance: {file: jd.docx, fields: {title: {line: 9}}}\n")
+    (record,) = list(iter_outcomes([str(path)]))
+    assert isinstance(record, PostRecord)
+    assert (record.provenance.file, record.provenance.extracted_from) == (str(path), "jd.docx")
+    assert record.provenance.fields["title"].line == 1

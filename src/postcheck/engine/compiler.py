@@ -33,7 +33,12 @@ from postcheck.rules.conditions import (
 )
 from postcheck.rules.model import Rule
 from postcheck.rules.parameters import Parameters, ParameterValue
-from postcheck.rules.patterns import PatternError, to_engine_dialect
+from postcheck.rules.patterns import (
+    PatternError,
+    check_pattern,
+    to_engine_dialect,
+    top_level_alternatives,
+)
 
 ANCHOR = {"__rec": 1}  # every compiled rule needs a positive test the engine's own state lacks
 EXCEPTION_MARK = "~unless~"
@@ -214,10 +219,13 @@ class _Compiler:
             )
         path = self._field(spec.field, where, item, {"str"})
         try:
-            pattern = to_engine_dialect(spec.pattern)
+            check_pattern(spec.pattern)
+            branches = [to_engine_dialect(b) for b in top_level_alternatives(spec.pattern)]
         except PatternError as error:
             raise CompileError(str(error), (*where, "matches", "pattern")) from None
-        return {"$imt" if spec.ignore_case else "$mt": {path: pattern}}
+        op = "$imt" if spec.ignore_case else "$mt"
+        tests = [{op: {path: branch}} for branch in branches]
+        return tests[0] if len(tests) == 1 else {"$or": tests}
 
     def _number(
         self,

@@ -194,6 +194,9 @@ class Source(_Strict):
     index: int | None = Field(default=None, ge=0, description="0-based record number in the file.")
     line: int | None = Field(default=None, ge=1, description="Line or CSV row where it starts.")
     fields: dict[str, Location] = Field(default_factory=dict)
+    extracted_from: str | None = Field(
+        default=None, description="The document a saved `postcheck extract` record came from."
+    )
 
 
 class PostRecord(_Strict):

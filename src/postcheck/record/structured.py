@@ -76,17 +76,26 @@ def validate(
                 file, f"expected a mapping of fields, got {type(data).__name__}", line, index
             )
         ]
-    if "provenance" in data:
-        return [InputError(file, "'provenance' is set by postcheck, not by the input", line, index)]
+    # A record saved from `postcheck extract` carries the document it came from; where the
+    # record was read now is set here, and the document is kept as its origin.
+    earlier = data.get("provenance")
+    if earlier is not None:
+        data = {k: v for k, v in data.items() if k != "provenance"}
     try:
         record = PostRecord.model_validate(data)
     except ValidationError as error:
         return list(validation_errors(error, file, index, field_lines, line))
     record.provenance.file = file
+    if isinstance(earlier, dict) and isinstance(earlier.get("file"), str):
+        record.provenance.extracted_from = earlier["file"]
     record.provenance.index = index
     record.provenance.line = line
     if field_lines:
-        record.provenance.fields = {path: Location(line=n) for path, n in field_lines.items()}
+        record.provenance.fields = {
+            path: Location(line=n)
+            for path, n in field_lines.items()
+            if not path.startswith("provenance")
+        }
     return [record]
 
 

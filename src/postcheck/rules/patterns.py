@@ -57,3 +57,33 @@ def to_engine_dialect(pattern: str) -> str:
         out.append("%%" if char == "%" else char)
         i += 1
     return "".join(out)
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """`a|b(c|d)` -> ['a', 'b(c|d)']. The engine builds one automaton per pattern and its
+    unions of overlapping branches misbehave (wrong answers, or error 503), so each top-level
+    branch is compiled on its own and the branches are OR-ed as separate tests."""
+    branches: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
