@@ -29,8 +29,12 @@ MAYORS_ASSISTANT = "mayors_assistant"
 
 _TITLE_KINDS = (
     (re.compile(r"mayor['’]?s\s+(?:political\s+)?assistant", re.IGNORECASE), MAYORS_ASSISTANT),
-    (re.compile(r"political\s+(?:group\s+)?assistant|assistant\s+to\s+the\s+.*group", re.IGNORECASE),
-     POLITICAL_ASSISTANT),
+    (
+        re.compile(
+            r"political\s+(?:group\s+)?assistant|assistant\s+to\s+the\s+.*group", re.IGNORECASE
+        ),
+        POLITICAL_ASSISTANT,
+    ),
 )
 
 
@@ -52,7 +56,9 @@ DERIVED_FIELDS: dict[str, FieldType] = {
     ),
     "kind_by_basis": FieldType("str", description="The kind the cited statutory basis implies."),
     "kind_by_title": FieldType("str", description="The kind the job title implies."),
-    "grade_codes_distinct": FieldType("number", description="How many different grade codes are stated."),
+    "grade_codes_distinct": FieldType(
+        "number", description="How many different grade codes are stated."
+    ),
     "grade_suggestion": FieldType(
         "str", description="The grade code probably meant, where a digit was typed for a letter."
     ),
@@ -60,17 +66,26 @@ DERIVED_FIELDS: dict[str, FieldType] = {
         "number", description="How many different office-day figures the statements give."
     ),
     "statutory_bases_distinct": FieldType(
-        "number", description="How many different provisions are cited as the statutory basis."
+        "number",
+        description="How many different provisions (instrument, kind, number) are cited as the "
+        "statutory basis; a citation that names no Act counts apart only when no citation that "
+        "does name one has the same kind and number.",
     ),
     "repeated_item_numbers": FieldType(
         "list", item=FieldType("number"), description="Numbers used twice within one numbered list."
     ),
     "grades_outside_scale": FieldType(
-        "list", item=FieldType("str"),
-        description="Grade codes not on the authority's grade scale (only when the scale is known).",
+        "list",
+        item=FieldType("str"),
+        description="Grade codes not on the authority's grade scale (only when it is known).",
     ),
     "grade_top_pay": FieldType(
-        "number", description="Top of the pay range of the stated grade, from the authority's scale."
+        "number",
+        description="Top of the pay range of the stated grade, from the authority's scale.",
+    ),
+    "grade_bottom_pay": FieldType(
+        "number",
+        description="Bottom of the pay range of the stated grade, from the authority's scale.",
     ),
     "political_group_known": FieldType(
         "bool", description="Whether the named political group is one the authority lists."
@@ -82,11 +97,19 @@ DERIVED_FIELDS: dict[str, FieldType] = {
 
 CONTEXT_FIELDS: dict[str, FieldType] = {
     "name": FieldType("str", description="The authority whose context was applied."),
-    "governance": FieldType("str", description="mayor_and_cabinet, leader_and_cabinet or committee_system."),
-    "has_elected_mayor": FieldType("bool", description="Whether the authority has a directly elected mayor."),
+    "governance": FieldType(
+        "str", description="mayor_and_cabinet, leader_and_cabinet or committee_system."
+    ),
+    "has_elected_mayor": FieldType(
+        "bool", description="Whether the authority has a directly elected mayor."
+    ),
     "mayor_term_end": FieldType("date", description="The day the current mayor's term ends."),
-    "min_office_days": FieldType("number", description="The authority's minimum office days policy."),
-    "political_groups": FieldType("list", item=FieldType("str"), description="Groups on the council."),
+    "min_office_days": FieldType(
+        "number", description="The authority's minimum office days policy."
+    ),
+    "political_groups": FieldType(
+        "list", item=FieldType("str"), description="Groups on the council."
+    ),
 }
 
 
@@ -128,9 +151,7 @@ FACT_SCHEMA = FieldType(
     },
 )
 _DATE_PATHS = tuple(
-    name
-    for name, kind in FACT_SCHEMA.children.items()
-    if kind.kind == "date"
+    name for name, kind in FACT_SCHEMA.children.items() if kind.kind == "date"
 ) + tuple(
     f"{name}.{child}"
     for name, kind in FACT_SCHEMA.children.items()
@@ -191,7 +212,8 @@ def authority_context(authority: Authority | None, day: dt.date) -> dict[str, An
         "has_elected_mayor": None if model is None else model is Governance.MAYOR_AND_CABINET,
         "mayor_term_end": (
             {"as_written": end.isoformat(), "earliest": end.isoformat(), "latest": end.isoformat()}
-            if end else None
+            if end
+            else None
         ),
         "min_office_days": authority.office_attendance.min_office_days,
         "political_groups": [g.name for g in groups] if groups else None,
@@ -206,8 +228,10 @@ def derive(
     by_title = next((k for p, k in _TITLE_KINDS if record.title and p.search(record.title)), None)
     codes = [g.code for g in record.grade if g.code]
     suggestion = next((s for s in map(suggest_grade, codes) if s), None)
-    days = {s.days_per_week for s in record.office_attendance.statements if s.days_per_week is not None}
-    bases = {(c.instrument, c.kind, c.number) for c in record.statutory_basis if c.number}
+    days = {
+        s.days_per_week for s in record.office_attendance.statements if s.days_per_week is not None
+    }
+    bases = _distinct_bases(record.statutory_basis)
     repeated = sorted(
         {
             number
@@ -223,7 +247,7 @@ def derive(
         "grade_codes_distinct": len(set(codes)) if codes else None,
         "grade_suggestion": suggestion,
         "attendance_days_distinct": len(days) if days else None,
-        "statutory_bases_distinct": len(bases) if bases else None,
+        "statutory_bases_distinct": bases or None,
         "repeated_item_numbers": repeated or None,
     }
     if authority is not None:
@@ -239,6 +263,7 @@ def _authority_derived(
         derived["grades_outside_scale"] = [c for c in codes if authority.grade(c) is None] or None
         band = authority.grade(codes[0]) if codes else None
         derived["grade_top_pay"] = band.highest_pay if band else None
+        derived["grade_bottom_pay"] = band.lowest_pay if band else None
     groups = authority.groups_on(day)
     if record.political_group and groups is not None:
         wanted = _group_key(record.political_group)
@@ -249,6 +274,20 @@ def _authority_derived(
     return derived
 
 
+def _distinct_bases(citations: list[Citation]) -> int:
+    """Different provisions cited as the basis. "s.9" alone and "s.9 LGHA 1989" are one
+    provision: a citation naming no Act is counted only when no named-Act citation matches it."""
+    named = {(c.instrument, c.kind, c.number) for c in citations if c.number and c.instrument}
+    unnamed = {
+        (c.kind, c.number)
+        for c in citations
+        if c.number
+        and not c.instrument
+        and not any((kind, number) == (c.kind, c.number) for _, kind, number in named)
+    }
+    return len(named) + len(unnamed)
+
+
 def _group_key(name: str) -> str:
     """'the Newham Independents Group' and 'Newham Independents' name the same group."""
     words = re.findall(r"[a-z0-9]+", name.lower())
@@ -257,7 +296,11 @@ def _group_key(name: str) -> str:
 
 def _kind_by_basis(citations: list[Citation]) -> str | None:
     for citation in citations:
-        if citation.instrument == "LGHA 1989" and citation.kind == "section" and citation.number == "9":
+        if (
+            citation.instrument == "LGHA 1989"
+            and citation.kind == "section"
+            and citation.number == "9"
+        ):
             return POLITICAL_ASSISTANT
         if citation.instrument == "SI 2002/975" and citation.number == "3":
             return MAYORS_ASSISTANT
