@@ -57,3 +57,153 @@ Feature: Appointment terms
       And the appointment is for a fixed term ending at the council's annual meeting
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-not-fixed-term"
+
+  Rule: A mayor's assistant's appointment cannot run past the mayor's term
+    # Regulation 3(3) of the 2002 Regulations: the appointment ends no later than the end of the
+    # appointing mayor's term, or the mayor's earlier departure.
+    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @mayors-assistant-term-beyond-mayor
+    Scenario: The appointment is stated to end after the mayor's term ends
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the council has a directly elected mayor whose term ends on "2 May 2030"
+      And the appointment is for a fixed term ending on "31 March 2031"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-term-beyond-mayor"
+      And the finding reads "after the current mayor's term ends on 2030-05-02"
+
+    @mayors-assistant-term-beyond-mayor
+    Scenario: The appointment ends on the day the mayor's term ends
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the council has a directly elected mayor whose term ends on "2 May 2030"
+      And the appointment is for a fixed term ending on "2 May 2030"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-term-beyond-mayor"
+
+    @mayors-assistant-term-beyond-mayor
+    Scenario: An end written only as "May 2030" may be on or before the last day of the term
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the council has a directly elected mayor whose term ends on "2 May 2030"
+      And the appointment is for a fixed term ending on "May 2030"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-term-beyond-mayor"
+
+    @mayors-assistant-term-beyond-mayor
+    Scenario: When the end of the mayor's term is not known the rule is silent
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the appointment is for a fixed term ending on "31 March 2031"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-term-beyond-mayor"
+
+  Rule: A mayor's assistant's appointment is for a fixed term
+    # Regulation 3(3) of the 2002 Regulations. https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @mayors-assistant-not-fixed-term
+    Scenario: A mayor's assistant's post is offered as permanent
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the appointment is permanent
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-not-fixed-term"
+
+    @mayors-assistant-not-fixed-term
+    Scenario: A mayor's assistant's job description says nothing about the length of the appointment
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description does not say whether the appointment is permanent or for a fixed term
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-not-fixed-term"
+
+    @mayors-assistant-not-fixed-term
+    Scenario: A mayor's assistant's appointment ends with the mayor's term
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the appointment is for a fixed term ending at the end of the mayor's term on "2 May 2030"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-not-fixed-term"
+
+  Rule: The pay of a political or mayor's assistant must be less than the relevant amount
+    # Section 9(3) and (4) of the Local Government and Housing Act 1989, applied to mayor's
+    # assistants by regulation 3(7) of the 2002 Regulations. The amount changes by order: £34,986
+    # from the 2006 Order; from 2021 NJC spinal column point 38 (£49,282 for 2025/26), whose value for
+    # 2021/22 to 2023/24 is not known. https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @assistant-pay-at-or-above-cap
+    Scenario: In 2020 a salary of £40,000 breaches the £34,986 limit
+      Given a post titled "Labour Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the pay range is £36000 to £40000 a year
+      When the post is checked as the law stood on "1 June 2020"
+      Then it breaches "assistant-pay-at-or-above-cap"
+      And the finding reads "£34,986"
+
+    @assistant-pay-at-or-above-cap
+    Scenario: In 2020 a salary of £34,000 is within the limit
+      Given a post titled "Labour Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the pay range is £30000 to £34000 a year
+      When the post is checked as the law stood on "1 June 2020"
+      Then it does not breach "assistant-pay-at-or-above-cap"
+
+    @assistant-pay-at-or-above-cap
+    Scenario: In 2025/26 pay equal to spinal column point 38 is not below the limit
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the pay range is £45000 to £49282 a year
+      When the post is checked as the law stood on "1 June 2025"
+      Then it breaches "assistant-pay-at-or-above-cap"
+
+    @assistant-pay-at-or-above-cap
+    Scenario: In 2025/26 pay of £49,000 is below the limit
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the pay range is £45000 to £49000 a year
+      When the post is checked as the law stood on "1 June 2025"
+      Then it does not breach "assistant-pay-at-or-above-cap"
+
+    @assistant-pay-at-or-above-cap
+    Scenario: In 2022 the amount is not known, so the rule says nothing
+      Given a post titled "Labour Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the pay range is £60000 to £70000 a year
+      When the post is checked as the law stood on "1 June 2022"
+      Then it does not breach "assistant-pay-at-or-above-cap"
+
+    @assistant-pay-at-or-above-cap
+    Scenario: The limit does not apply to an ordinary officer post
+      Given a post titled "Head of Policy"
+      And the pay range is £60000 to £70000 a year
+      When the post is checked as the law stood on "1 June 2025"
+      Then it does not breach "assistant-pay-at-or-above-cap"
+
+  Rule: A political or mayor's assistant directs only clerical or secretarial support
+    # Reported from section 9(8)-(9) of the 1989 Act (text not confirmed) and Hansard, 10 April 2002.
+    # https://api.parliament.uk/historic-hansard/written_answers/2002/apr/10/mayors
+
+    @assistant-manages-staff
+    Scenario: A political assistant manages a research team
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "Manages the Group's research team of three officers." about line management
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "assistant-manages-staff"
+
+    @assistant-manages-staff
+    Scenario: A political assistant supervises secretarial support
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "Supervises the Group's secretarial support." about line management
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "assistant-manages-staff"
+
+    @assistant-manages-staff
+    Scenario: A mayor's assistant has no line management
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description says "You will have no line management responsibility." about line management
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "assistant-manages-staff"

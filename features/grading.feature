@@ -38,3 +38,90 @@ Feature: Grading
       And the grade is given as "GRADE PO3" in the person specification
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "grade-mentions-disagree"
+
+  Rule: The grade is one on the council's grade scale
+    # Councils set local grades on the NJC pay spine.
+
+    @grade-not-on-scale
+    Scenario: The grade is not on the council's scale
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO9" in the header
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "grade-not-on-scale"
+
+    @grade-not-on-scale @grade-code-typo
+    Scenario: A grade written with a zero for the letter O is reported once, as a typing error
+      Given a post titled "Policy Officer"
+      And the council's grade "PO4" is paid £48000 to £51500 a year
+      And the grade is given as "P04" in the header
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "grade-code-typo"
+      And it does not breach "grade-not-on-scale"
+
+    @grade-not-on-scale
+    Scenario: The grade is on the council's scale
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO1" in the header
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "grade-not-on-scale"
+
+  Rule: The salary stated lies within the range of the grade stated
+
+    @salary-outside-grade
+    Scenario: The salary goes above the top of the grade
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO1" in the header
+      And the pay range is £38500 to £43000 a year
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "salary-outside-grade"
+
+    @salary-outside-grade
+    Scenario: The salary starts below the bottom of the grade
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO1" in the header
+      And the pay range is £36000 to £41500 a year
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "salary-outside-grade"
+
+    @salary-outside-grade
+    Scenario: The salary is the grade's range
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO1" in the header
+      And the pay range is £38500 to £41500 a year
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "salary-outside-grade"
+
+  Rule: The grade of a political or mayor's assistant tops out below the relevant amount
+    # Section 9(3) and (4) of the Local Government and Housing Act 1989; regulation 3(7) of the 2002
+    # Regulations. https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @grade-top-at-or-above-cap
+    Scenario: A mayor's assistant's grade reaches £51,500 in 2025/26
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the council's grade "PO4" is paid £48000 to £51500 a year
+      And the grade is given as "PO4" in the header
+      When the post is checked as the law stood on "1 June 2025"
+      Then it breaches "grade-top-at-or-above-cap"
+
+    @grade-top-at-or-above-cap
+    Scenario: A political assistant's grade tops out at £48,000 in 2025/26
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the council's grade "PO3" is paid £44500 to £48000 a year
+      And the grade is given as "PO3" in the header
+      When the post is checked as the law stood on "1 June 2025"
+      Then it does not breach "grade-top-at-or-above-cap"
+
+    @grade-top-at-or-above-cap
+    Scenario: An ordinary officer's grade may go above the limit
+      Given a post titled "Policy Officer"
+      And the council's grade "PO4" is paid £48000 to £51500 a year
+      And the grade is given as "PO4" in the header
+      When the post is checked as the law stood on "1 June 2025"
+      Then it does not breach "grade-top-at-or-above-cap"

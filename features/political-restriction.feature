@@ -53,3 +53,226 @@ Feature: Political restriction
       And the job description says the post is politically restricted under "section 2(1)(f) of the Local Government and Housing Act 1989"
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-restriction-paragraph"
+
+  Rule: A political assistant's post is politically restricted, and the job description says so
+    # Section 2(1)(f) of the Local Government and Housing Act 1989 restricts every post filled under
+    # section 9; section 1 bars the holder from being a councillor.
+    # https://www.legislation.gov.uk/ukpga/1989/42/section/2
+
+    @s9-restriction-not-stated
+    Scenario: A political assistant's job description is silent about political restriction
+      Given a post titled "Labour Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description does not say whether the post is politically restricted
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "s9-restriction-not-stated"
+
+    @s9-restriction-not-stated
+    Scenario: A political assistant's job description says the post is restricted
+      Given a post titled "Labour Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says the post is politically restricted under "s.2(1)(f) LGHA 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-restriction-not-stated"
+
+  Rule: A mayor's assistant's post is politically restricted, and the job description says so
+    # Regulation 3(6) of the 2002 Regulations makes the post politically restricted.
+    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @mayors-assistant-restriction-not-stated
+    Scenario: A mayor's assistant's job description is silent about political restriction
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description does not say whether the post is politically restricted
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-restriction-not-stated"
+
+    @mayors-assistant-restriction-not-stated
+    Scenario: A mayor's assistant's job description says the post is restricted
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description says the post is politically restricted under "regulation 3(6) of SI 2002/975"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-restriction-not-stated"
+
+  Rule: A political assistant's restriction is not put down to another paragraph of section 2(1)
+    # Paragraph (f) is for section 9 posts; paragraph (g) is the list of sensitive posts, which
+    # alone can be exempted under section 3A. https://www.legislation.gov.uk/ukpga/1989/42/section/2
+
+    @s9-restriction-wrong-paragraph
+    Scenario: A political assistant's restriction is put down to section 2(1)(g)
+      Given a post titled "Newham Independents Group Political Assistant"
+      And the post is established under "s.9 of the Local Government & Housing Act 1989"
+      And the job description says the post is politically restricted under "section 2(1)(g) of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "s9-restriction-wrong-paragraph"
+
+    @s9-restriction-wrong-paragraph @s9-restriction-paragraph
+    Scenario: Section 2(1) without a paragraph is a note, not a wrong paragraph
+      Given a post titled "Newham Independents Group Political Assistant"
+      And the post is established under "s.9 of the Local Government & Housing Act 1989"
+      And the job description says the post is politically restricted under "section 2(1) of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-restriction-wrong-paragraph"
+      And it breaches "s9-restriction-paragraph"
+
+  Rule: In England a post is no longer restricted because of its salary
+    # Section 30 of the Local Democracy, Economic Development and Construction Act 2009 removed the
+    # salary-based category of restricted post in England (text not confirmed; reported in force in
+    # January 2010). https://www.legislation.gov.uk/ukpga/2009/20/section/30
+
+    @restriction-by-salary
+    Scenario: The restriction is explained by the salary
+      Given a post titled "Head of Policy"
+      And the job description says the post is politically restricted
+      And the job description says "This post is politically restricted because its salary is above the threshold." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restriction-by-salary"
+
+    @restriction-by-salary
+    Scenario: The restriction is explained by a spinal column point
+      Given a post titled "Head of Policy"
+      And the job description says "The post is restricted as it is paid at or above spinal column point 44." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restriction-by-salary"
+
+    @restriction-by-salary
+    Scenario: The restriction is explained by the post's duties
+      Given a post titled "Head of Policy"
+      And the job description says "This post is politically restricted because it regularly advises the Cabinet." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restriction-by-salary"
+
+    @restriction-by-salary
+    Scenario: Before the change in 2010 a salary-based restriction was correct
+      Given a post titled "Head of Policy"
+      And the job description says "This post is politically restricted because its salary is above the threshold." about political restriction
+      When the post is checked as the law stood on "1 June 2009"
+      Then it does not breach "restriction-by-salary"
+
+  Rule: A post restricted by law cannot be exempted
+    # Section 3A(2)(a) and (3) of the 1989 Act: only a post on the list of sensitive posts can be
+    # exempted, by the head of paid service. https://www.legislation.gov.uk/ukpga/1989/42/section/3A
+
+    @restricted-post-exemption-offered
+    Scenario: A political assistant is told they may apply for exemption
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "The post holder may apply to the Head of Paid Service for exemption from political restriction." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-post-exemption-offered"
+
+    @restricted-post-exemption-offered
+    Scenario: A mayor's assistant is told exemption is available
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description says "Exemption from political restriction is available on application." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-post-exemption-offered"
+
+    @restricted-post-exemption-offered
+    Scenario: A political assistant is told the post cannot be exempted
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "This post is restricted by law and is not eligible for exemption." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-post-exemption-offered"
+
+    @restricted-post-exemption-offered
+    Scenario: A sensitive post may say that exemption can be sought
+      Given a post titled "Policy Officer"
+      And the job description says "The post holder may apply to the Head of Paid Service for exemption." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-post-exemption-offered"
+
+  Rule: A politically restricted post-holder may not stand for election, act as an election agent, manage a party or canvass
+    # Schedule, Part I, paragraphs 1 to 5 of the Local Government Officers (Political Restrictions)
+    # Regulations 1990, part of the terms of every restricted post (regulation 3(1)(a)).
+    # https://www.legislation.gov.uk/uksi/1990/851/schedules/made
+
+    @restricted-duty-candidacy
+    Scenario: A duty asks a political assistant to stand for election
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To stand as a candidate for the council at the next borough elections."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-duty-candidacy"
+
+    @restricted-duty-candidacy
+    Scenario: A duty explains that the post-holder may not stand for election
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "As the post is politically restricted, the post holder may not stand for election."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-candidacy"
+
+    @restricted-duty-election-agent
+    Scenario: A duty asks a restricted officer to act as an election agent
+      Given a post titled "Head of Policy"
+      And the job description says the post is politically restricted
+      And one of the duties is "To act as election agent for the Group's candidates."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-duty-election-agent"
+
+    @restricted-duty-election-agent
+    Scenario: A duty to act as a go-between is not acting as an agent
+      Given a post titled "Newham Independents Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To act as a conduit between Members and Officers."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-election-agent"
+
+    @restricted-duty-party-office
+    Scenario: A duty asks a mayor's assistant to serve as a party branch officer
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And one of the duties is "To serve as the local party branch secretary."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-duty-party-office"
+
+    @restricted-duty-party-office
+    Scenario: A duty asks a political assistant to manage the local party
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To manage the local party's membership and finances."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-duty-party-office"
+
+    @restricted-duty-party-office
+    Scenario: Working with the council group and its officers is not party management
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And one of the duties is "To support effective regular communications by the Mayor with all Councillors and the Labour Group in particular, including liaising with the Labour Group Officers and, where necessary, attending Group meetings."
+      And one of the duties is "To develop and maintain relationships with other Mayoral and Political Assistants and advisers and contacts in the Labour Party to assist in the delivery of the role."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-party-office"
+
+    @restricted-duty-canvassing
+    Scenario: A duty asks a political assistant to canvass for the party's candidates
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To canvass for the party's candidates at elections."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-duty-canvassing"
+
+    @restricted-duty-canvassing
+    Scenario: A duty asks a mayor's assistant to organise door-knocking before polling day
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And one of the duties is "To organise door-knocking in the ward before polling day."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "restricted-duty-canvassing"
+
+    @restricted-duty-canvassing @restricted-duty-candidacy @restricted-duty-election-agent @restricted-duty-party-office
+    Scenario: Political advice, campaigns, communications and press work are not prohibited activities
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And one of the duties is "To work closely with the Mayor to provide her with comprehensive political advice and support in her capacity as Directly Elected Mayor."
+      And one of the duties is "To lead on the political aspects of the development and delivery of the Mayor's campaigns and communications, working with the Mayor's External Affairs and Communications Adviser, other officers and partners locally and more widely as appropriate."
+      And one of the duties is "To prepare or provide political input into newsletters and press releases for the Mayor and support the handling media enquiries or opportunities."
+      And one of the duties is "To canvass the views of residents and community groups on the Mayor's priorities."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-canvassing"
+      And it does not breach "restricted-duty-candidacy"
+      And it does not breach "restricted-duty-election-agent"
+      And it does not breach "restricted-duty-party-office"

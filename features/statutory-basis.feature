@@ -19,3 +19,155 @@ Feature: Statutory basis
       And the post is established under "section 9 of the Local Government and Housing Act 1989"
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-wrong-act"
+
+  Rule: A mayor's assistant is appointed under regulation 3 of the 2002 Regulations
+    # Regulation 3(1) of the Local Authorities (Elected Mayor and Mayor's Assistant) (England)
+    # Regulations 2002 lets an elected mayor appoint one assistant.
+    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @mayors-assistant-basis
+    Scenario: A mayor's assistant's post cites section 9 of the 1989 Act
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "section 9 of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-basis"
+
+    @mayors-assistant-basis
+    Scenario: A mayor's assistant's post cites the council's general power to appoint staff
+      Given a post titled "Mayor's Political Assistant"
+      And the post is established under "section 112 of the Local Government Act 1972"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-basis"
+
+    @mayors-assistant-basis
+    Scenario: A mayor's assistant's post cites regulation 3
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-basis"
+
+  Rule: An assistant to a political group is appointed under section 9 of the 1989 Act
+    # Section 9(1) and (2) of the Local Government and Housing Act 1989: only a section 9
+    # appointment may be made with regard to the appointee's politics.
+    # https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @political-assistant-basis
+    Scenario: A group's political assistant cites the Mayor's Assistant Regulations
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "political-assistant-basis"
+
+    @political-assistant-basis
+    Scenario: A group's political assistant cites section 9 of the 1989 Act
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 of the Local Government & Housing Act 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "political-assistant-basis"
+
+    @political-assistant-basis @s9-wrong-act
+    Scenario: Section 9 of the wrong Act is reported once, as the wrong Act
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "section 9 of the Local Government Act 2000"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "s9-wrong-act"
+      And it does not breach "political-assistant-basis"
+
+  Rule: Only a council with a directly elected mayor can have a mayor's assistant
+    # Regulation 3(1) of the 2002 Regulations gives the power of appointment to an elected mayor.
+    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @mayors-assistant-without-elected-mayor
+    Scenario: A leader-and-cabinet council advertises a mayor's assistant
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "SI 2002/975, regulation 3"
+      And the council is run by a leader and cabinet and has no directly elected mayor
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "mayors-assistant-without-elected-mayor"
+
+    @mayors-assistant-without-elected-mayor
+    Scenario: A council with a directly elected mayor advertises a mayor's assistant
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "SI 2002/975, regulation 3"
+      And the council has a directly elected mayor whose term ends on "2 May 2030"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-without-elected-mayor"
+
+    @mayors-assistant-without-elected-mayor
+    Scenario: The council's form of governance is not known
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "SI 2002/975, regulation 3"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-without-elected-mayor"
+
+  Rule: A post rests on one statutory basis
+    # A political assistant (section 9 of the 1989 Act) and a mayor's assistant (regulation 3 of the
+    # 2002 Regulations) are offered on different terms.
+    # https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @statutory-bases-conflict
+    Scenario: One job description cites both section 9 and regulation 3
+      Given a post titled "Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "statutory-bases-conflict"
+
+    @statutory-bases-conflict
+    Scenario: The same basis is stated twice, once without naming the Act
+      Given a post titled "Newham Independents Group Political Assistant"
+      And the post is established under "s.9 of the Local Government & Housing Act 1989"
+      And the post is established under "section 9"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "statutory-bases-conflict"
+
+  Rule: A political assistant's post names the group it is allocated to
+    # Section 9(2)(a) and (d) of the 1989 Act: the post assists a political group and is filled as
+    # the group to which it is allocated wishes. https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @s9-group-not-named
+    Scenario: A political assistant's job description names no group
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "s9-group-not-named"
+
+    @s9-group-not-named
+    Scenario: A political assistant's job description names the group
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Green Group"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-group-not-named"
+
+  Rule: A political assistant serves a group that exists on the council
+    # Regulation 8 of the Local Government (Committees and Political Groups) Regulations 1990: a
+    # group is formed by notice signed by two or more members.
+    # https://www.legislation.gov.uk/uksi/1990/1553/part/III/made
+
+    @s9-group-not-on-council
+    Scenario: The named group is not among the council's groups
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Independent Alliance"
+      And the "Progress Group" is one of the council's political groups
+      And the "Green Group" is one of the council's political groups
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "s9-group-not-on-council"
+
+    @s9-group-not-on-council
+    Scenario: The named group is one of the council's groups, written slightly differently
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Green Party Group"
+      And the "Green Group" is one of the council's political groups
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-group-not-on-council"
+
+    @s9-group-not-on-council
+    Scenario: The council's groups are not known
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Independent Alliance"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-group-not-on-council"

@@ -14,6 +14,7 @@ from pytest_bdd import given, parsers, then, when
 
 from postcheck.check import RecordResult
 from postcheck.record.dates import parse_partial_date
+from postcheck.rules.authorities import Authority
 from tests.conftest import judge
 
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -29,6 +30,12 @@ def outcome() -> dict[str, RecordResult]:
     return {}
 
 
+@pytest.fixture
+def council() -> dict[str, Any]:
+    """What the scenario says about the council; empty means the post names no known council."""
+    return {}
+
+
 def _day(text: str) -> dt.date:
     parsed = parse_partial_date(text)
     assert parsed is not None and parsed.precision == "day", f"not a full date: {text}"
@@ -40,6 +47,7 @@ def _days(text: str) -> float:
 
 
 # -- what the post is -------------------------------------------------------------------------
+
 
 @given(parsers.parse('a post titled "{title}"'))
 def titled(post: dict[str, Any], title: str) -> None:
@@ -61,9 +69,48 @@ def serves_group(post: dict[str, Any], group: str) -> None:
     post["political_group"] = group
 
 
+# -- the council ------------------------------------------------------------------------------
+
+
+def _council(council: dict[str, Any]) -> dict[str, Any]:
+    council.setdefault("name", "the council")
+    return council
+
+
+@given(parsers.parse('the council has a directly elected mayor whose term ends on "{end}"'))
+def elected_mayor(council: dict[str, Any], end: str) -> None:
+    last = _day(end)
+    _council(council)["governance"] = {"model": "mayor_and_cabinet"}
+    council["mayor_terms"] = [{"start": dt.date(last.year - 4, last.month, 1), "end": last}]
+
+
+@given("the council is run by a leader and cabinet and has no directly elected mayor")
+def leader_and_cabinet(council: dict[str, Any]) -> None:
+    _council(council)["governance"] = {"model": "leader_and_cabinet"}
+
+
+@given(parsers.parse('the "{group}" is one of the council\'s political groups'))
+def council_group(council: dict[str, Any], group: str) -> None:
+    _council(council).setdefault("political_groups", []).append({"name": group})
+
+
+@given(parsers.parse("the council's policy requires at least {days} days a week in the office"))
+def attendance_policy(council: dict[str, Any], days: str) -> None:
+    _council(council)["office_attendance"] = {"min_office_days": _days(days)}
+
+
+@given(parsers.parse('the council\'s grade "{code}" is paid £{low:d} to £{high:d} a year'))
+def council_grade(council: dict[str, Any], code: str, low: int, high: int) -> None:
+    scale = _council(council).setdefault("grade_scale", {"grades": []})
+    scale["grades"].append({"code": code, "lowest_pay": low, "highest_pay": high})
+
+
 # -- political restriction --------------------------------------------------------------------
 
-@given(parsers.parse('the job description says the post is politically restricted under "{citation}"'))
+
+@given(
+    parsers.parse('the job description says the post is politically restricted under "{citation}"')
+)
 def restricted_under(post: dict[str, Any], citation: str) -> None:
     restriction = post.setdefault("political_restriction", {})
     restriction["stated"] = True
@@ -87,12 +134,17 @@ def restriction_statement(post: dict[str, Any], statement: str) -> None:
 
 # -- appointment ------------------------------------------------------------------------------
 
+
 @given(parsers.parse('the appointment is for a fixed term ending on "{end}"'))
 def fixed_term_to(post: dict[str, Any], end: str) -> None:
     post["appointment"] = {"type": "fixed_term", "end_date": end}
 
 
-@given(parsers.parse("the appointment is for a fixed term ending at the end of the mayor's term on \"{end}\""))
+@given(
+    parsers.parse(
+        'the appointment is for a fixed term ending at the end of the mayor\'s term on "{end}"'
+    )
+)
 def fixed_term_mayor(post: dict[str, Any], end: str) -> None:
     post["appointment"] = {"type": "fixed_term", "end_date": end, "end_event": "end_of_mayors_term"}
 
@@ -121,8 +173,10 @@ def pay_range(post: dict[str, Any], low: int, high: int) -> None:
 def line_management(post: dict[str, Any], statement: str) -> None:
     lowered = statement.lower()
     scope = (
-        "none" if lowered.startswith("no ") or " no " in lowered
-        else "clerical_or_secretarial" if "clerical" in lowered or "secretarial" in lowered
+        "none"
+        if lowered.startswith("no ") or " no " in lowered
+        else "clerical_or_secretarial"
+        if "clerical" in lowered or "secretarial" in lowered
         else "staff"
     )
     post["line_management"] = {"as_written": statement, "scope": scope}
@@ -134,6 +188,7 @@ def duty(post: dict[str, Any], duty: str) -> None:
 
 
 # -- grading ----------------------------------------------------------------------------------
+
 
 @given(parsers.parse('the grade is given as "{grade}" in the header'))
 def grade_header(post: dict[str, Any], grade: str) -> None:
@@ -147,10 +202,22 @@ def grade_person_spec(post: dict[str, Any], grade: str) -> None:
 
 # -- office attendance ------------------------------------------------------------------------
 
-@given(parsers.parse('the job description says "{statement}", that is {days} days a week in the office'))
+
+@given(
+    parsers.parse(
+        'the job description says "{statement}", that is {days} days a week in the office'
+    )
+)
 def attendance(post: dict[str, Any], statement: str, days: str) -> None:
     statements = post.setdefault("office_attendance", {}).setdefault("statements", [])
     statements.append({"as_written": statement, "days_per_week": _days(days)})
+
+
+@given(
+    parsers.parse('the job description says "{statement}", that is {days} day a week in the office')
+)
+def attendance_one(post: dict[str, Any], statement: str, days: str) -> None:
+    attendance(post, statement, days)
 
 
 @given(parsers.parse('the job description says "{statement}" about office attendance'))
@@ -160,6 +227,7 @@ def attendance_words(post: dict[str, Any], statement: str) -> None:
 
 
 # -- hygiene ----------------------------------------------------------------------------------
+
 
 @given(parsers.parse('the job description was last updated "{when}"'))
 def last_updated(post: dict[str, Any], when: str) -> None:
@@ -179,9 +247,13 @@ def remnant(post: dict[str, Any], fragment: str) -> None:
 
 # -- judging ----------------------------------------------------------------------------------
 
+
 @when(parsers.parse('the post is checked as the law stood on "{day}"'))
-def checked(post: dict[str, Any], outcome: dict[str, RecordResult], day: str) -> None:
-    outcome["result"] = judge(post, _day(day))
+def checked(
+    post: dict[str, Any], council: dict[str, Any], outcome: dict[str, RecordResult], day: str
+) -> None:
+    authority = Authority.model_validate(council) if council else None
+    outcome["result"] = judge(post, _day(day), authority)
 
 
 @then(parsers.parse('it breaches "{rule_id}"'))
