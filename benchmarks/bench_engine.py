@@ -10,9 +10,9 @@ figure to watch), peak RSS, and the wall time of `postcheck check` on one record
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
-import datetime as dt
 import random
 import resource
 import statistics
@@ -32,16 +32,26 @@ from postcheck.record.model import PostRecord
 from postcheck.rules.catalogue import bundled_rules_dir, load_catalogue
 
 AS_OF = dt.date(2026, 11, 23)
-TITLES = ["Mayor's Assistant", "Labour Group Political Assistant", "Policy Officer", "Social Worker"]
+TITLES = [
+    "Mayor's Assistant",
+    "Labour Group Political Assistant",
+    "Policy Officer",
+    "Social Worker",
+]
 BASES = [
-    ["Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002"],
+    [
+        "Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) "
+        "(England) Regulations 2002"
+    ],
     ["s.9 of the Local Government & Housing Act 1989"],
     ["section 9 of the Local Government Act 2000"],
     [],
 ]
-RESTRICTIONS = ["section 2(1) of the Local Government and Housing Act 1989",
-                "section 2(1)(f) of the Local Government and Housing Act 1989",
-                "regulation 3(6) of SI 2002/975"]
+RESTRICTIONS = [
+    "section 2(1) of the Local Government and Housing Act 1989",
+    "section 2(1)(f) of the Local Government and Housing Act 1989",
+    "regulation 3(6) of SI 2002/975",
+]
 
 
 def synthetic_records(n: int, seed: int = 20261123) -> Iterator[PostRecord]:
@@ -55,19 +65,24 @@ def synthetic_records(n: int, seed: int = 20261123) -> Iterator[PostRecord]:
             "grade": [rng.choice(["PO3", "PO4", "P04", "SO2", "S02"])],
             "date_last_updated": rng.choice(["May 2023", "02/06/2026", "2025-01-15"]),
             "statutory_basis": BASES[kind],
-            "appointment": rng.choice([
-                {"type": "fixed_term", "end_date": "7 May 2026"},
-                {"type": "fixed_term", "end_event": "annual_meeting"},
-                {"type": "permanent"},
-                {"type": "not_stated"},
-            ]),
+            "appointment": rng.choice(
+                [
+                    {"type": "fixed_term", "end_date": "7 May 2026"},
+                    {"type": "fixed_term", "end_event": "annual_meeting"},
+                    {"type": "permanent"},
+                    {"type": "not_stated"},
+                ]
+            ),
             "political_restriction": {"stated": True, "citations": [rng.choice(RESTRICTIONS)]},
-            "office_attendance": {"statements": [{"days_per_week": rng.choice([2, 3])},
-                                                 {"days_per_week": 3}]},
+            "office_attendance": {
+                "statements": [{"days_per_week": rng.choice([2, 3])}, {"days_per_week": 3}]
+            },
             "numbered_lists": [{"items": rng.choice([[1, 2, 3], [1, 2, 2, 3]])}],
         }
         if rng.random() < 0.3:
-            data["grade"].append({"as_written": rng.choice(["PO3", "PO5"]), "place": "person specification"})
+            data["grade"].append(
+                {"as_written": rng.choice(["PO3", "PO5"]), "place": "person specification"}
+            )
         yield PostRecord.model_validate(data)
 
 
@@ -120,7 +135,9 @@ def in_subprocess(name: str, n: int) -> dict[str, float]:
     """Each measurement in a fresh process, so peak RSS is its own."""
     out = subprocess.run(
         [sys.executable, __file__, "--only", name, "--records", str(n)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout)
 
@@ -134,7 +151,8 @@ def bench_startup(runs: int) -> float:
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "postcheck", "check", str(record), "--as-of", "2026-11-23"],
-                check=True, capture_output=True,
+                check=True,
+                capture_output=True,
             )
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -150,7 +168,9 @@ def bench_python_startup(runs: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--only", choices=sorted(MEASURES), help=argparse.SUPPRESS)
@@ -172,7 +192,10 @@ def main() -> None:
     print(f"record validation (reader cost)    {reading['rate']:>10,.0f} records/s")
     print(f"peak RSS, postcheck engine path    {engine['rss']:>10.1f} MiB")
     print(f"peak RSS, raw durable-rules        {raw['rss']:>10.1f} MiB  (baseline)")
-    print(f"start-up: check one record         {startup * 1000:>10.0f} ms  (median of {args.startup_runs})")
+    print(
+        f"start-up: check one record         {startup * 1000:>10.0f} ms  "
+        f"(median of {args.startup_runs})"
+    )
     print(f"start-up: bare python              {interpreter * 1000:>10.0f} ms  (baseline)")
 
 

@@ -43,12 +43,19 @@ def test_clean_record_exits_0(tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(CLEAN)
     code, out = invoke("check", str(tmp_path), "--no-color", *AS_OF)
     assert code == 0, out
-    assert out.strip().endswith("1 record checked as of 2026-11-23: 0 violations (0 errors, 0 warnings, 0 info), 0 input errors")
+    assert out.strip().endswith(
+        "1 record checked as of 2026-11-23: 0 violations (0 errors, 0 warnings, 0 info), "
+        "0 input errors"
+    )
 
 
-@pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)]
+)
 def test_fail_on_threshold(tmp_path: Path, fail_on: str, code: int) -> None:
-    (tmp_path / "stale.yaml").write_text("title: Officer\ndate_last_updated: May 2020\n")  # a warning
+    (tmp_path / "stale.yaml").write_text(
+        "title: Officer\ndate_last_updated: May 2020\n"
+    )  # a warning
     assert invoke("check", str(tmp_path), "--fail-on", fail_on, *AS_OF)[0] == code
 
 
@@ -64,9 +71,13 @@ def test_input_error_exits_2_and_the_other_records_are_still_checked(tmp_path: P
 
 
 def test_select_and_ignore(tmp_path: Path) -> None:
-    code, out = invoke("check", str(SEEDS), "--format", "json", "--select", "grade-code-typo", *AS_OF)
+    code, out = invoke(
+        "check", str(SEEDS), "--format", "json", "--select", "grade-code-typo", *AS_OF
+    )
     assert {v["rule_id"] for v in json.loads(out)["violations"]} == {"grade-code-typo"}
-    code, out = invoke("check", str(SEEDS), "--format", "json", "--ignore", "grade-code-typo", *AS_OF)
+    code, out = invoke(
+        "check", str(SEEDS), "--format", "json", "--ignore", "grade-code-typo", *AS_OF
+    )
     assert "grade-code-typo" not in {v["rule_id"] for v in json.loads(out)["violations"]}
     code, out = invoke("check", str(SEEDS), "--select", "no-such-rule", *AS_OF)
     assert code == 2 and "no-such-rule" in out
@@ -81,7 +92,9 @@ def test_output_file_is_written_whole(tmp_path: Path) -> None:
 
 
 def test_stdin_records() -> None:
-    code, out = invoke("check", "-", "--format", "json", *AS_OF, stdin='{"title": "A", "grade": "P04"}\n')
+    code, out = invoke(
+        "check", "-", "--format", "json", *AS_OF, stdin='{"title": "A", "grade": "P04"}\n'
+    )
     assert code == 0
     (violation,) = json.loads(out)["violations"]
     assert violation["source"] == "<stdin>" and violation["rule_id"] == "grade-code-typo"
@@ -103,7 +116,9 @@ def test_rule_with_an_unknown_field_names_its_line(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(bundled_rules_dir(), rules)
     target = rules / "hygiene" / "repeated-item-number.yaml"
-    text = target.read_text().replace("present: derived.repeated_item_numbers", "present: derived.no_such")
+    text = target.read_text().replace(
+        "present: derived.repeated_item_numbers", "present: derived.no_such"
+    )
     target.write_text(text)
     code, out = invoke("rules", "--rules", str(rules))
     line = text.splitlines().index("  present: derived.no_such") + 1
@@ -117,8 +132,13 @@ def test_rules_and_explain() -> None:
     assert {"grade-code-typo", "fixed-term-ended"} <= {r["id"] for r in rules}
     code, out = invoke("explain", "mayors-assistant-restriction-citation")
     assert code == 0
-    for expected in ("reg 3(6)", "https://www.legislation.gov.uk/uksi/2002/975", "certainty: statute",
-                     "Fails, for example:", "Passes, for example:"):
+    for expected in (
+        "reg 3(6)",
+        "https://www.legislation.gov.uk/uksi/2002/975",
+        "certainty: statute",
+        "Fails, for example:",
+        "Passes, for example:",
+    ):
         assert expected in out
     assert invoke("explain", "nope")[0] == 2
 
@@ -146,7 +166,6 @@ def _rule_ids(paths: list[str]) -> dict[str | None, set[str]]:
     return found
 
 
-@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="needs ../shared/seeds beside the checkout")
 def test_documents_structured_fixtures_and_extract_round_trip_agree(tmp_path: Path) -> None:
     from_documents = _rule_ids([str(SHARED_SEEDS)])
     assert from_documents == _rule_ids([str(SEEDS)])

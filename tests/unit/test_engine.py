@@ -29,7 +29,10 @@ PARAMETERS = Parameters.from_mapping(
                 {"from": "2025-01-01", "value": 200, "source": "test"},
             ],
         },
-        "review": {"description": "review period", "values": [{"from": "2000-01-01", "value": "P2Y", "source": "test"}]},
+        "review": {
+            "description": "review period",
+            "values": [{"from": "2000-01-01", "value": "P2Y", "source": "test"}],
+        },
     }
 )
 
@@ -54,7 +57,9 @@ def make_rule(rule_id: str, when: dict[str, Any], **extra: Any) -> Rule:
     )
 
 
-def violated(rules: list[Rule], records: list[dict[str, Any]], day: dt.date = DAY) -> list[list[str]]:
+def violated(
+    rules: list[Rule], records: list[dict[str, Any]], day: dt.date = DAY
+) -> list[list[str]]:
     catalogue = compile_catalogue(rules, PARAMETERS, day)
     posts = [PostRecord.model_validate(r) for r in records]
     judged = list(Evaluator(catalogue).judge(posts))
@@ -65,7 +70,15 @@ def violated(rules: list[Rule], records: list[dict[str, Any]], day: dt.date = DA
 def test_a_record_breaking_three_rules_yields_three() -> None:
     rules = [
         make_rule("titled", {"present": "title"}),
-        make_rule("graded", {"any_item": {"field": "grade", "where": {"equals": {"field": "code", "value": "PO3"}}}}),
+        make_rule(
+            "graded",
+            {
+                "any_item": {
+                    "field": "grade",
+                    "where": {"equals": {"field": "code", "value": "PO3"}},
+                }
+            },
+        ),
         make_rule("grouped", {"equals": {"field": "political_group", "value": "G"}}),
     ]
     assert violated(rules, [{"title": "x", "grade": ["PO3"], "political_group": "G"}, {}]) == [
@@ -88,13 +101,19 @@ def test_identical_records_are_not_swallowed_as_already_seen() -> None:
 
 
 def test_not_equals_is_true_for_an_unknown_field() -> None:
-    rules = [make_rule("not-fixed", {"not": {"equals": {"field": "appointment.type", "value": "fixed_term"}}})]
+    rules = [
+        make_rule(
+            "not-fixed", {"not": {"equals": {"field": "appointment.type", "value": "fixed_term"}}}
+        )
+    ]
     records = [{}, {"appointment": {"type": "permanent"}}, {"appointment": {"type": "fixed_term"}}]
     assert violated(rules, records) == [["not-fixed"], ["not-fixed"], []]
 
 
 def test_negated_comparison_includes_unknown() -> None:
-    rule = make_rule("not-high", {"not": {"greater_than": {"field": "salary.maximum", "value": 10}}})
+    rule = make_rule(
+        "not-high", {"not": {"greater_than": {"field": "salary.maximum", "value": 10}}}
+    )
     assert violated([rule], [{}, {"salary": {"maximum": 5}}, {"salary": {"maximum": 50}}]) == [
         ["not-high"],
         ["not-high"],
@@ -105,7 +124,20 @@ def test_negated_comparison_includes_unknown() -> None:
 def test_negated_pattern_becomes_an_exception_rule() -> None:
     rule = make_rule(
         "unexplained",
-        {"all": [{"present": "title"}, {"not": {"matches": {"field": "title", "pattern": r".*assistant.*", "ignore_case": True}}}]},
+        {
+            "all": [
+                {"present": "title"},
+                {
+                    "not": {
+                        "matches": {
+                            "field": "title",
+                            "pattern": r".*assistant.*",
+                            "ignore_case": True,
+                        }
+                    }
+                },
+            ]
+        },
     )
     assert violated([rule], [{"title": "Policy Officer"}, {"title": "Mayor's Assistant"}, {}]) == [
         ["unexplained"],
@@ -116,7 +148,8 @@ def test_negated_pattern_becomes_an_exception_rule() -> None:
 
 def test_negated_pattern_deep_inside_is_refused() -> None:
     rule = make_rule(
-        "deep", {"any": [{"present": "title"}, {"not": {"matches": {"field": "title", "pattern": "x"}}}]}
+        "deep",
+        {"any": [{"present": "title"}, {"not": {"matches": {"field": "title", "pattern": "x"}}}]},
     )
     with pytest.raises(CompileError, match="top-level"):
         compile_catalogue([rule], PARAMETERS, DAY)
@@ -136,8 +169,20 @@ def test_any_item_and_its_negation() -> None:
 
 
 def test_all_items_is_false_for_an_unknown_list() -> None:
-    rule = make_rule("all-po", {"all_items": {"field": "grade", "where": {"matches": {"field": "code", "pattern": r"PO\d"}}}})
-    assert violated([rule], [{"grade": ["PO3", "PO4"]}, {"grade": ["PO3", "SO1"]}, {}]) == [["all-po"], [], []]
+    rule = make_rule(
+        "all-po",
+        {
+            "all_items": {
+                "field": "grade",
+                "where": {"matches": {"field": "code", "pattern": r"PO\d"}},
+            }
+        },
+    )
+    assert violated([rule], [{"grade": ["PO3", "PO4"]}, {"grade": ["PO3", "SO1"]}, {}]) == [
+        ["all-po"],
+        [],
+        [],
+    ]
 
 
 def test_partial_dates_are_judged_only_when_certain() -> None:
@@ -152,8 +197,13 @@ def test_partial_dates_are_judged_only_when_certain() -> None:
 
 
 def test_dates_shift_by_a_parameter_period() -> None:
-    rule = make_rule("stale", {"before": {"field": "date_last_updated", "as_of": True, "minus": {"param": "review"}}})
-    assert violated([rule], [{"date_last_updated": "2024-11-22"}, {"date_last_updated": "2024-11-23"}]) == [
+    rule = make_rule(
+        "stale",
+        {"before": {"field": "date_last_updated", "as_of": True, "minus": {"param": "review"}}},
+    )
+    assert violated(
+        [rule], [{"date_last_updated": "2024-11-22"}, {"date_last_updated": "2024-11-23"}]
+    ) == [
         ["stale"],
         [],
     ]
@@ -184,7 +234,15 @@ def test_rules_outside_their_effective_dates_do_not_run() -> None:
         ({"matches": {"field": "title", "pattern": r"\bMayor"}}, "boundaries"),
         ({"at_least": {"field": "salary.maximum", "param": "nope"}}, "unknown parameter"),
         ({"before": {"field": "title", "as_of": True}}, "holds str"),
-        ({"any_item": {"field": "grade", "where": {"any_item": {"field": "x", "where": {"present": "y"}}}}}, "nested"),
+        (
+            {
+                "any_item": {
+                    "field": "grade",
+                    "where": {"any_item": {"field": "x", "where": {"present": "y"}}},
+                }
+            },
+            "nested",
+        ),
     ],
 )
 def test_bad_rules_are_refused_at_load(when: dict[str, Any], reason: str) -> None:
@@ -193,7 +251,9 @@ def test_bad_rules_are_refused_at_load(when: dict[str, Any], reason: str) -> Non
 
 
 def test_a_record_the_engine_rejects_is_an_input_error_and_the_batch_goes_on() -> None:
-    evaluator = Evaluator(compile_catalogue([make_rule("titled", {"present": "title"})], PARAMETERS, DAY))
+    evaluator = Evaluator(
+        compile_catalogue([make_rule("titled", {"present": "title"})], PARAMETERS, DAY)
+    )
     real_match = evaluator._ruleset.match
 
     def rejecting_poison(facts: list[dict[str, Any]]) -> list[set[str]]:
@@ -210,7 +270,18 @@ def test_a_record_the_engine_rejects_is_an_input_error_and_the_batch_goes_on() -
 
 
 def test_memory_stays_flat_over_a_long_stream() -> None:
-    rules = [make_rule("titled", {"present": "title"}), make_rule("po", {"any_item": {"field": "grade", "where": {"matches": {"field": "code", "pattern": r"PO\d"}}}})]
+    rules = [
+        make_rule("titled", {"present": "title"}),
+        make_rule(
+            "po",
+            {
+                "any_item": {
+                    "field": "grade",
+                    "where": {"matches": {"field": "code", "pattern": r"PO\d"}},
+                }
+            },
+        ),
+    ]
     evaluator = Evaluator(compile_catalogue(rules, PARAMETERS, DAY))
 
     def stream(n: int) -> Iterator[PostRecord]:

@@ -21,9 +21,27 @@ from tests.conftest import bundled_catalogue
 from tests.unit.test_engine import make_rule
 
 SAMPLES = [
-    "P04", "PO4", "S02", "SO2", "PO10", "p04", "Mayor's Assistant", "Mayor’s Assistant",
-    "s.2(1)", "s.2(1)(f)", "s 2 1", "100%", "at least 3 days a week", "canvassing for the party",
-    "CANVASS", "election agent", "", "a.b", "axb", "tab\there", "<p>text</p>",
+    "P04",
+    "PO4",
+    "S02",
+    "SO2",
+    "PO10",
+    "p04",
+    "Mayor's Assistant",
+    "Mayor’s Assistant",
+    "s.2(1)",
+    "s.2(1)(f)",
+    "s 2 1",
+    "100%",
+    "at least 3 days a week",
+    "canvassing for the party",
+    "CANVASS",
+    "election agent",
+    "",
+    "a.b",
+    "axb",
+    "tab\there",
+    "<p>text</p>",
 ]
 
 
@@ -40,14 +58,23 @@ def _patterns_in(node: object) -> list[tuple[str, bool]]:
 
 PATTERNS = sorted(
     {p for rule in bundled_catalogue().rules for p in _patterns_in(rule.model_dump(mode="json"))}
-    | {(r"[PS]0\d{1,2}", False), (r".*election agent.*|.*act\w* as agent.*", True), (r"s\.2\(1\)", False), (r"100%", False), (r".*canvass.*", True), (r"a.b", False)}
+    | {
+        (r"[PS]0\d{1,2}", False),
+        (r".*election agent.*|.*act\w* as agent.*", True),
+        (r"s\.2\(1\)", False),
+        (r"100%", False),
+        (r".*canvass.*", True),
+        (r"a.b", False),
+    }
 )
 
 
 @pytest.mark.parametrize(("pattern", "ignore_case"), PATTERNS)
 def test_engine_and_python_agree(pattern: str, ignore_case: bool) -> None:
     """A differential test: every pattern, on every sample, through both regex engines."""
-    rule = make_rule("pattern", {"matches": {"field": "title", "pattern": pattern, "ignore_case": ignore_case}})
+    rule = make_rule(
+        "pattern", {"matches": {"field": "title", "pattern": pattern, "ignore_case": ignore_case}}
+    )
     catalogue = compile_catalogue([rule], Parameters.from_mapping({}), dt.date(2026, 1, 1))
     samples = [s for s in SAMPLES if s and "\t" not in s]  # titles are single-line text
     judged = list(Evaluator(catalogue).judge(PostRecord(title=s) for s in samples))
@@ -66,7 +93,12 @@ def test_translation(pattern: str, engine: str) -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "branches"),
-    [("a|b", ["a", "b"]), ("x(a|b)|[|]|c", ["x(a|b)", "[|]", "c"]), (r"a\|b", [r"a\|b"]), ("ab", ["ab"])],
+    [
+        ("a|b", ["a", "b"]),
+        ("x(a|b)|[|]|c", ["x(a|b)", "[|]", "c"]),
+        (r"a\|b", [r"a\|b"]),
+        ("ab", ["ab"]),
+    ],
 )
 def test_top_level_alternatives(pattern: str, branches: list[str]) -> None:
     assert top_level_alternatives(pattern) == branches
@@ -77,7 +109,9 @@ def test_overlapping_branches_the_engine_fuses_badly_are_split() -> None:
     test_engine_and_python_agree(r".*election agent.*|.*act\w* as agent.*", True)
 
 
-@pytest.mark.parametrize("pattern", ["^PO", "PO$", "(?i)po", r"\bPO", "[PO", "x{101}", r"\p{L}", 'say "hi"'])
+@pytest.mark.parametrize(
+    "pattern", ["^PO", "PO$", "(?i)po", r"\bPO", "[PO", "x{101}", r"\p{L}", 'say "hi"']
+)
 def test_patterns_the_engine_would_misread_are_refused(pattern: str) -> None:
     with pytest.raises(PatternError):
         check_pattern(pattern)

@@ -53,10 +53,16 @@ def test_non_dates_are_not_guessed(text: str) -> None:
         ),
         ("reg 3(6) SI 2002/975", "SI 2002/975", "reg.3(6)"),
         ("section 9 of the Local Government Act 2000", "LGA 2000", "s.9"),
-        ("s30 Local Democracy, Economic Development and Construction Act 2009", "LDEDCA 2009", "s.30"),
+        (
+            "s30 Local Democracy, Economic Development and Construction Act 2009",
+            "LDEDCA 2009",
+            "s.30",
+        ),
     ],
 )
-def test_citations_are_read_in_their_common_forms(text: str, instrument: str, provision: str) -> None:
+def test_citations_are_read_in_their_common_forms(
+    text: str, instrument: str, provision: str
+) -> None:
     parsed = parse_citation(text)
     assert (parsed.instrument, parsed.provision) == (instrument, provision)
 
@@ -68,7 +74,9 @@ def test_citation_without_provision_keeps_it_unknown() -> None:
 
 
 def test_citation_parts_for_rules() -> None:
-    citation = Citation.model_validate("section 2(1)(f) of the Local Government and Housing Act 1989")
+    citation = Citation.model_validate(
+        "section 2(1)(f) of the Local Government and Housing Act 1989"
+    )
     assert (citation.number, citation.subsection, citation.paragraph_ref) == ("2", "1", "f")
 
 
@@ -79,14 +87,16 @@ def test_instrument_keys_accept_titles_and_short_forms() -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "code"), [("Grade: P04", "P04"), ("GRADE PO3", "PO3"), ("po 3", "PO3"), ("SO2", "SO2")]
+    ("written", "code"),
+    [("Grade: P04", "P04"), ("GRADE PO3", "PO3"), ("po 3", "PO3"), ("SO2", "SO2")],
 )
 def test_grades_normalise(written: str, code: str) -> None:
     assert normalise_grade(written) == code
 
 
 @pytest.mark.parametrize(
-    ("code", "suggestion"), [("P04", "PO4"), ("S02", "SO2"), ("PO4", None), ("P4", None), ("X04", None)]
+    ("code", "suggestion"),
+    [("P04", "PO4"), ("S02", "SO2"), ("PO4", None), ("P4", None), ("X04", None)],
 )
 def test_grade_suggestions_only_for_known_families(code: str, suggestion: str | None) -> None:
     assert suggest_grade(code) == suggestion

@@ -48,7 +48,9 @@ def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
 
 
 def test_json_lines_stream_and_continue_past_a_bad_line() -> None:
-    stream = io.StringIO('{"title": "A"}\n{not json\n\n{"title": "C", "grade": 5}\n{"title": "D"}\n')
+    stream = io.StringIO(
+        '{"title": "A"}\n{not json\n\n{"title": "C", "grade": 5}\n{"title": "D"}\n'
+    )
     records, errors = _split(list(read_json_lines(stream, "x.jsonl")))
     assert [r.title for r in records] == ["A", "D"]
     assert [(e.line, e.index) for e in errors] == [(2, 1), (4, 2)]
