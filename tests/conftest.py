@@ -19,7 +19,7 @@ from postcheck.rules.catalogue import Catalogue, bundled_rules_dir, load_catalog
 SEED_DAY = dt.date(2026, 11, 23)  # the day the issues judge the seeds at
 REPO = Path(__file__).resolve().parents[1]
 # Fictional councils with complete authority files, named by rule examples and clean fixtures.
-TEST_AUTHORITIES = REPO / "fixtures" / "authorities"
+TEST_AUTHORITIES = REPO / "tests" / "authorities"
 
 
 @cache

@@ -1,7 +1,7 @@
 """Every rule's documented examples fail and pass as declared, on the real engine.
 
 Examples are judged on their own `as_of` day (or the seed day), with the authority the record
-names: a bundled one, or a fictional test council from fixtures/authorities/.
+names: a bundled one, or a fictional test council from tests/authorities/.
 """
 
 from __future__ import annotations
