@@ -12,6 +12,7 @@ import pytest
 
 from postcheck.check import RecordResult, compile_for_run, run
 from postcheck.engine.compiler import CompiledCatalogue
+from postcheck.engine.evaluate import Evaluator
 from postcheck.record.model import PostRecord
 from postcheck.rules.authorities import Authority, AuthorityDirectory, load_authority
 from postcheck.rules.catalogue import Catalogue, bundled_rules_dir, load_catalogue
@@ -30,6 +31,13 @@ def bundled_catalogue() -> Catalogue:
 @cache
 def compiled_for(day: dt.date) -> CompiledCatalogue:
     return compile_for_run(bundled_catalogue(), day)
+
+
+@cache
+def evaluator_for(day: dt.date) -> Evaluator:
+    """One engine ruleset per day for the whole session: each costs about a megabyte that the
+    engine never gives back, and a few hundred of them exhaust it."""
+    return Evaluator(compiled_for(day))
 
 
 @cache
@@ -55,7 +63,8 @@ def judge(
     directory = authorities()
     if authority is not None:
         directory = AuthorityDirectory([], directory.default, forced=authority)
-    (result,) = run([post], compiled_for(day), directory)
+    evaluator = evaluator_for(day).with_authorities(directory)
+    (result,) = run([post], compiled_for(day), evaluator=evaluator)
     assert isinstance(result, RecordResult)
     return result
 
@@ -73,3 +82,20 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture
 def judge_record() -> Callable[..., RecordResult]:
     return judge
+
+
+def catalogue_patterns(catalogue: Catalogue, day: dt.date = SEED_DAY) -> list[tuple[str, bool]]:
+    """Every (pattern, ignore_case) the catalogue's rules match with, parameters included."""
+
+    def walk(node: object) -> list[tuple[str, bool]]:
+        if isinstance(node, dict):
+            written: list[object] = [node.get("pattern"), *(node.get("patterns") or [])]
+            if "ignore_case" in node and isinstance(node.get("param"), str):
+                written += list(catalogue.parameters.value_on(node["param"], day) or [])
+            here = [(p, bool(node.get("ignore_case"))) for p in written if isinstance(p, str)]
+            return here + [p for v in node.values() for p in walk(v)]
+        if isinstance(node, list):
+            return [p for v in node for p in walk(v)]
+        return []
+
+    return sorted({p for rule in catalogue.rules for p in walk(rule.model_dump(mode="json"))})

@@ -16,7 +16,7 @@ from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.model import PostRecord
 from postcheck.rules.catalogue import bundled_rules_dir
 from postcheck.rules.model import Certainty, Rule, Severity
-from tests.conftest import REPO, bundled_catalogue
+from tests.conftest import REPO, bundled_catalogue, catalogue_patterns
 
 CATALOGUE = bundled_catalogue()
 RULES = CATALOGUE.rules
@@ -158,15 +158,6 @@ def test_steps_speak_law_not_data() -> None:
 # -- the engine reads every pattern as Python does ------------------------------------------
 
 
-def _patterns(node: object) -> list[tuple[str, bool]]:
-    if isinstance(node, dict):
-        here = [(node["pattern"], bool(node.get("ignore_case")))] if "pattern" in node else []
-        return here + [p for v in node.values() for p in _patterns(v)]
-    if isinstance(node, list):
-        return [p for v in node for p in _patterns(v)]
-    return []
-
-
 def _strings(node: object) -> list[str]:
     if isinstance(node, str):
         return [node]
@@ -218,7 +209,7 @@ def test_engine_and_python_agree_on_every_catalogue_pattern() -> None:
     every example, scenario and seed sentence."""
     corpus = _corpus()
     disagreements: defaultdict[str, list[str]] = defaultdict(list)
-    patterns = sorted({p for r in RULES for p in _patterns(r.model_dump(mode="json"))})
+    patterns = catalogue_patterns(CATALOGUE)
     for n, (pattern, ignore_case) in enumerate(patterns):
         rule = _probe(f"p{n}", pattern, ignore_case)
         compiled = compile_catalogue([rule], CATALOGUE.parameters, dt.date(2026, 1, 1))

@@ -21,18 +21,22 @@ CLEAN = REPO / "fixtures" / "clean"
 
 EXPECTED_SEED_FINDINGS = {
     # Invalid grade P04; fixed term ended 7 May 2026; restriction cited to s.2(1), not reg 3(6);
-    # last updated May 2023, more than two years before 23 November 2026.
+    # last updated May 2023, more than two years before 23 November 2026; <p> tags left in the
+    # published text.
     "newham-mayors-assistant.yaml": {
         "grade-code-typo",
         "fixed-term-ended",
         "mayors-assistant-restriction-citation",
         "last-updated-stale",
+        "leftover-markup",
     },
-    # No fixed term although s.9(3) requires one; s.2(1) cited without paragraph (f); item 13 twice.
+    # No fixed term although s.9(3) requires one; s.2(1) cited without paragraph (f); item 13
+    # twice; <p> tags left in the published text.
     "newham-independents-group-political-assistant.yaml": {
         "s9-not-fixed-term",
         "s9-restriction-paragraph",
         "repeated-item-number",
+        "leftover-markup",
     },
 }
 CLEAN_POSTS = ("clean-mayors-assistant.yaml", "clean-political-assistant.yaml")

@@ -218,11 +218,22 @@ class _Compiler:
                 where,
             )
         path = self._field(spec.field, where, item, {"str"})
+        written = (
+            [spec.pattern] if spec.pattern is not None
+            else spec.patterns or self._list_param(spec.param, where)
+        )
         try:
-            check_pattern(spec.pattern)
-            branches = [to_engine_dialect(b) for b in top_level_alternatives(spec.pattern)]
+            for pattern in written:
+                if not isinstance(pattern, str):
+                    raise PatternError(f"parameter {spec.param!r} must list patterns (strings)")
+                check_pattern(pattern)
+            branches = [
+                to_engine_dialect(branch)
+                for pattern in written
+                for branch in top_level_alternatives(pattern)
+            ]
         except PatternError as error:
-            raise CompileError(str(error), (*where, "matches", "pattern")) from None
+            raise CompileError(str(error), (*where, "matches")) from None
         op = "$imt" if spec.ignore_case else "$mt"
         tests = [{op: {path: branch}} for branch in branches]
         return tests[0] if len(tests) == 1 else {"$or": tests}

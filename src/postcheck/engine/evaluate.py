@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,12 @@ class Evaluator:
         self.catalogue = catalogue
         self.authorities = authorities
         self._ruleset = DurableRuleset(catalogue.engine_conditions())
+
+    def with_authorities(self, authorities: AuthorityDirectory | None) -> Evaluator:
+        """The same engine ruleset (costly to build) judging against other authority context."""
+        other = copy.copy(self)
+        other.authorities = authorities
+        return other
 
     def judge(self, outcomes: Iterable[ReadOutcome]) -> Iterator[Judged | InputError]:
         """Judged records and input errors, in input order; a bad record never stops the run."""

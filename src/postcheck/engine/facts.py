@@ -179,7 +179,7 @@ def to_fact(
 ) -> dict[str, Any]:
     """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds."""
     fact: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
-    _drop_empty(fact)
+    fact = _pruned(fact)
     for path in _DATE_PATHS:
         parent_path, _, name = path.rpartition(".")
         parent = _get(fact, parent_path) if parent_path else fact
@@ -307,17 +307,19 @@ def _kind_by_basis(citations: list[Citation]) -> str | None:
     return None
 
 
-def _drop_empty(value: Any) -> None:
-    """Empty lists and objects are unknowns too: the engine must see them as missing."""
-    if isinstance(value, dict):
-        for key in list(value):
-            child = value[key]
-            _drop_empty(child)
-            if child in ({}, []):
-                del value[key]
-    elif isinstance(value, list):
-        for item in value:
-            _drop_empty(item)
+def _pruned(mapping: dict[str, Any]) -> dict[str, Any]:
+    """Empty lists and objects are unknowns too: the engine must see them as missing.
+
+    Only containers are visited (this runs once per record on the hot path)."""
+    out: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if type(value) is dict:
+            value = _pruned(value)
+        elif type(value) is list:
+            value = [_pruned(v) if type(v) is dict else v for v in value]
+        if value != {} and value != []:
+            out[key] = value
+    return out
 
 
 def _get(data: dict[str, Any], path: str) -> Any:

@@ -66,9 +66,19 @@ class FieldValues(_Node):
 
 
 class FieldPattern(_Node):
+    """One pattern, several (any may match), or a parameter holding a list of them."""
+
     field: str
-    pattern: str = Field(min_length=1)
+    pattern: str | None = Field(default=None, min_length=1)
+    patterns: list[str] | None = Field(default=None, min_length=1)
+    param: str | None = None
     ignore_case: bool = False
+
+    @model_validator(mode="after")
+    def _one(self) -> FieldPattern:
+        if sum(x is not None for x in (self.pattern, self.patterns, self.param)) != 1:
+            raise ValueError("give exactly one of pattern, patterns, param")
+        return self
 
 
 class NumberOperand(_Node):

@@ -3,29 +3,18 @@
 Each document gives exactly one post record, every value placed at the line (and for Word the
 paragraph, for PDF the page) it came from, or input errors saying why it could not be read.
 Nothing raises out of here: a bad document is a finding, and the run goes on.
+
+The parsers (BeautifulSoup, python-docx, pdfplumber) load only when a document is read, so
+checking structured records starts fast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from postcheck.record.documents.assemble import extract
-from postcheck.record.documents.formats import (
-    FORMATS,
-    MAX_DOCUMENT_BYTES,
-    NotTextError,
-    decode,
-    format_for_suffix,
-    is_docx,
-    sniff,
-)
-from postcheck.record.documents.html import html_lines
-from postcheck.record.documents.layout import RawLine, build, text_lines
-from postcheck.record.documents.markdown import markdown_lines
-from postcheck.record.documents.pdf import UnreadablePdfError, pdf_lines
-from postcheck.record.documents.word import docx_lines
-from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.record.documents.formats import FORMATS, MAX_DOCUMENT_BYTES, format_for_suffix, sniff
+from postcheck.record.outcome import ReadOutcome
 
 __all__ = [
     "FORMATS",
@@ -36,72 +25,16 @@ __all__ = [
     "sniff",
 ]
 
-_TEXT_READERS: dict[str, Callable[[str], list[RawLine]]] = {
-    "text": text_lines,
-    "markdown": markdown_lines,
-    "html": html_lines,
-}
-
 
 def read_document(path: Path, kind: str) -> Iterator[ReadOutcome]:
     """The post record a document states, or input errors; never raises."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            yield InputError(name, f"too large to be a job description ({size:,} bytes; "
-                                   f"the limit is {MAX_DOCUMENT_BYTES:,})")
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        yield InputError(name, f"cannot read: {error.strerror or error}")
-        return
-    yield from _guarded(name, lambda: _read_bytes(data, name, kind))
+    from postcheck.record.documents import reader
+
+    return reader.read_document(path, kind)
 
 
 def read_text_document(text: str, name: str, kind: str) -> Iterator[ReadOutcome]:
     """A document already decoded (stdin); only text formats can arrive this way."""
-    reader = _TEXT_READERS.get(kind)
-    if reader is None:
-        yield InputError(name, f"{kind} documents cannot be read from text input; pass the file")
-        return
-    yield from _guarded(name, lambda: _from_text(text, name, reader))
+    from postcheck.record.documents import reader
 
-
-def _read_bytes(data: bytes, name: str, kind: str) -> list[ReadOutcome]:
-    if not data.strip():
-        return [InputError(name, "empty document")]
-    kind = sniff(data[:4096]) or kind
-    if kind == "docx":
-        if not is_docx(data):
-            return [InputError(name, "not a Word document: .docx files are zip archives "
-                                     "holding word/document.xml")]
-        return extract(build(docx_lines(data)), name)
-    if kind == "pdf":
-        if not data.startswith(b"%PDF-"):
-            return [InputError(name, "not a PDF: the file does not start with %PDF-")]
-        try:
-            return extract(build(pdf_lines(data)), name)
-        except UnreadablePdfError as problem:
-            return [InputError(name, str(problem))]
-    try:
-        text = decode(data)
-    except NotTextError as problem:
-        return [InputError(name, str(problem))]
-    return _from_text(text, name, _TEXT_READERS.get(kind, text_lines))
-
-
-def _from_text(text: str, name: str, reader: Callable[[str], list[RawLine]]) -> list[ReadOutcome]:
-    if not text.strip():
-        return [InputError(name, "empty document")]
-    return extract(build(reader(text)), name)
-
-
-def _guarded(name: str, read: Callable[[], list[ReadOutcome]]) -> Iterator[ReadOutcome]:
-    """Any failure inside a third-party parser becomes an input error for this file only."""
-    try:
-        outcomes = read()
-    except Exception as error:  # a parser bug or a document no parser expected
-        outcomes = [InputError(name, f"cannot read document: {type(error).__name__}: {error}")]
-    yield from outcomes
-
+    return reader.read_text_document(text, name, kind)

@@ -7,8 +7,6 @@ import io
 import re
 import zipfile
 
-from charset_normalizer import from_bytes
-
 FORMATS = ("text", "markdown", "html", "docx", "pdf")
 # Larger files are refused unread: a job description is a few hundred KB at most, and the limit
 # keeps a wrongly chosen file (a video, a database dump) from filling memory.
@@ -68,6 +66,8 @@ def is_docx(data: bytes) -> bool:
 
 def decode(data: bytes) -> str:
     """Text from bytes: BOMs first, then UTF-8, then the most likely legacy encoding."""
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="strict"))
