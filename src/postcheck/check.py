@@ -13,6 +13,7 @@ from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
+from postcheck.rules.model import Severity
 from postcheck.violations import Violation, build_violation
 
 
@@ -105,8 +106,11 @@ def run(
 
 def _result(judged: Judged, compiled: CompiledCatalogue) -> RecordResult:
     record = judged.record
-    violations = [
-        build_violation(compiled.rules[rule_id].rule, record, compiled, judged.fact)
-        for rule_id in judged.rule_ids
-    ]
+    violations = sorted(
+        (
+            build_violation(compiled.rules[rule_id].rule, record, compiled, judged.fact)
+            for rule_id in judged.rule_ids
+        ),
+        key=lambda v: (-Severity(v.severity).rank, v.line or 0, v.rule_id),
+    )
     return RecordResult(record.provenance.file, record.provenance.index, record.label, violations)

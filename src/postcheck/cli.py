@@ -243,7 +243,7 @@ def render_explanation(rule: Rule) -> str:
         f"{rule.id}: {rule.title}",
         f"  area: {rule.area.value}   severity: {rule.severity.value}   "
         f"certainty: {rule.certainty.value}",
-        f"  in force: {effective.from_ or 'always'} to {effective.to or 'now'}",
+        f"  in force: from {effective.from_ or 'no start date'} to {effective.to or 'no end date'}",
         "",
         "Law:",
         *[f"  {c.text}\n    {c.url}" for c in rule.citations],
