@@ -26,9 +26,13 @@ TASKS = 20
 def job_description(n: int) -> tuple[list[tuple[str, str]], list[str], list[str]]:
     """Header label/value pairs, key tasks and prose of the n-th generated post."""
     header = [
-        ("Job Title", f"Policy Officer {n}"), ("Service Area", "Democratic Services"),
-        ("Directorate", "Governance"), ("Post Number", str(10000 + n)), ("Grade", "PO3"),
-        ("Date last updated", "May 2025"), ("Salary", "£40,000 - £45,000 per annum"),
+        ("Job Title", f"Policy Officer {n}"),
+        ("Service Area", "Democratic Services"),
+        ("Directorate", "Governance"),
+        ("Post Number", str(10000 + n)),
+        ("Grade", "PO3"),
+        ("Date last updated", "May 2025"),
+        ("Salary", "£40,000 - £45,000 per annum"),
     ]
     tasks = [f"To carry out task {t} of post {n} to a high standard." for t in range(1, TASKS + 1)]
     prose = [
@@ -52,8 +56,22 @@ def as_markdown(n: int) -> str:
     header, tasks, prose = job_description(n)
     table = ["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in header)]
     items = [f"{i}. {t}" for i, t in enumerate(tasks, 1)]
-    return "\n".join(["# Job description", "", *table, "", "## Key tasks", "", *items, "",
-                      "## Job context", "", *prose, ""])
+    return "\n".join(
+        [
+            "# Job description",
+            "",
+            *table,
+            "",
+            "## Key tasks",
+            "",
+            *items,
+            "",
+            "## Job context",
+            "",
+            *prose,
+            "",
+        ]
+    )
 
 
 def as_html(n: int) -> str:
@@ -62,8 +80,10 @@ def as_html(n: int) -> str:
     rows = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>\n" for k, v in header)
     items = "".join(f"<li>{e(t)}</li>\n" for t in tasks)
     paragraphs = "".join(f"<p>{e(p)}</p>\n" for p in prose)
-    return (f"<!DOCTYPE html><html><body><h1>Job description</h1>\n<table>{rows}</table>\n"
-            f"<h2>Key tasks</h2><ol>\n{items}</ol><h2>Job context</h2>\n{paragraphs}</body></html>")
+    return (
+        f"<!DOCTYPE html><html><body><h1>Job description</h1>\n<table>{rows}</table>\n"
+        f"<h2>Key tasks</h2><ol>\n{items}</ol><h2>Job context</h2>\n{paragraphs}</body></html>"
+    )
 
 
 def write_docx(n: int, path: Path) -> None:

@@ -49,6 +49,17 @@ def _as_of_option(command: F) -> F:
     )(command)
 
 
+def _format_option(*choices: str, default: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
 def _load(rules_dir: Path | None) -> Catalogue:
     try:
         return load_catalogue(rules_dir or bundled_rules_dir())
@@ -68,14 +79,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
+@_format_option("text", "json", default="text")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -182,13 +186,7 @@ def _report_stream(output: Path | None) -> Iterator[IO[str]]:
 
 
 @main.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@_format_option("text", "json", default="text")
 @_rules_option
 @_as_of_option
 def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
@@ -286,13 +284,7 @@ def schema() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["yaml", "json"]),
-    default="yaml",
-    show_default=True,
-)
+@_format_option("yaml", "json", default="yaml")
 def extract(files: tuple[str, ...], output_format: str) -> None:
     """Print the post record read from each document, each value with the line it came from."""
     from postcheck.record.model import PostRecord

@@ -47,7 +47,7 @@ PS_GRADE = ("Grade", "SO2")
 def text(sep: str = "\t") -> str:
     """Word-pasted text: label/value pairs side by side, tab-separated, no colons."""
     pairs = [f"{label}: {value}" for label, value in HEADER]
-    rows = [sep.join(pairs[i:i + 2]) for i in range(0, len(pairs), 2)]
+    rows = [sep.join(pairs[i : i + 2]) for i in range(0, len(pairs), 2)]
     lines = ["JOB PROFILE", "", *rows, "", "Purpose of the Role", PURPOSE, "", "Main Duties", ""]
     lines += [f"{n}. {duty}" for n, duty in DUTIES]
     lines += ["", "Working Arrangements", "", *TERMS, "", "Person Specification", ""]
@@ -57,12 +57,30 @@ def text(sep: str = "\t") -> str:
 
 def markdown() -> str:
     table = ["| Item | Detail |", "|---|---|", *(f"| {k} | {v} |" for k, v in HEADER)]
-    return "\n".join([
-        "# Job profile", "", *table, "", "## Purpose of the role", "", PURPOSE, "",
-        "## Main duties", "", *(f"{n}. {duty}" for n, duty in DUTIES), "",
-        "## Working arrangements", "", *(f"- {t}" for t in TERMS), "",
-        "## Person specification", "", f"**{PS_GRADE[0]}:** {PS_GRADE[1]}", "",
-    ])
+    return "\n".join(
+        [
+            "# Job profile",
+            "",
+            *table,
+            "",
+            "## Purpose of the role",
+            "",
+            PURPOSE,
+            "",
+            "## Main duties",
+            "",
+            *(f"{n}. {duty}" for n, duty in DUTIES),
+            "",
+            "## Working arrangements",
+            "",
+            *(f"- {t}" for t in TERMS),
+            "",
+            "## Person specification",
+            "",
+            f"**{PS_GRADE[0]}:** {PS_GRADE[1]}",
+            "",
+        ]
+    )
 
 
 def html_page() -> str:
@@ -74,15 +92,26 @@ def html_page() -> str:
         value = f' value="{n}"' if n != expected else ""
         items.append(f"<li{value}>{e(duty)}</li>")
         expected = n + 1
-    return "\n".join([
-        "<!DOCTYPE html>", "<html><head><title>Job profile</title></head><body>",
-        "<h1>Job profile</h1>", f"<table>\n{rows}\n</table>",
-        "<h2>Purpose of the role</h2>", f"<p>{e(PURPOSE)}</p>",
-        "<h2>Main duties</h2>", "<ol>", *items, "</ol>",
-        "<h2>Working arrangements</h2>", *(f"<p>{e(t)}</p>" for t in TERMS),
-        "<h2>Person specification</h2>", f"<dl><dt>{PS_GRADE[0]}</dt><dd>{PS_GRADE[1]}</dd></dl>",
-        "</body></html>", "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            "<html><head><title>Job profile</title></head><body>",
+            "<h1>Job profile</h1>",
+            f"<table>\n{rows}\n</table>",
+            "<h2>Purpose of the role</h2>",
+            f"<p>{e(PURPOSE)}</p>",
+            "<h2>Main duties</h2>",
+            "<ol>",
+            *items,
+            "</ol>",
+            "<h2>Working arrangements</h2>",
+            *(f"<p>{e(t)}</p>" for t in TERMS),
+            "<h2>Person specification</h2>",
+            f"<dl><dt>{PS_GRADE[0]}</dt><dd>{PS_GRADE[1]}</dd></dl>",
+            "</body></html>",
+            "",
+        ]
+    )
 
 
 def write_docx(path: Path) -> Path:
@@ -113,7 +142,7 @@ def write_pdf(path: Path, lines_per_page: int = 14) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for start in range(0, len(lines), lines_per_page):
         y = 800
-        for line in lines[start:start + lines_per_page]:
+        for line in lines[start : start + lines_per_page]:
             pdf.setFont("Helvetica", 9)
             pdf.drawString(40, y, line)
             y -= 14

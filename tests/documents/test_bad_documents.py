@@ -77,9 +77,7 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     assert f"{MAX_DOCUMENT_BYTES:,}" in read_error(path).reason
 
 
-@pytest.mark.parametrize(
-    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "cp1252"]
-)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "cp1252"])
 def test_encodings_read_with_smart_quotes(tmp_path: Path, encoding: str) -> None:
     if encoding == "utf-16-le-bom":
         data = b"\xff\xfe" + SMART.encode("utf-16-le")

@@ -44,7 +44,8 @@ def test_header_fields_under_other_labels(sample: PostRecord) -> None:
 
 def test_grade_in_header_and_person_specification(sample: PostRecord) -> None:
     assert [(g.code, g.place) for g in sample.grade] == [
-        ("SO2", "header"), ("SO2", "person specification")
+        ("SO2", "header"),
+        ("SO2", "person specification"),
     ]
 
 
@@ -93,8 +94,12 @@ def test_duties_with_a_repeated_number(sample: PostRecord) -> None:
 def test_every_value_is_placed(sample: PostRecord) -> None:
     for name in ("title", "post_number", "reports_to", "salary", "appointment", "political_group"):
         assert sample.provenance.fields[name].line is not None, name
-    mentions = [*sample.grade, *sample.statutory_basis, *sample.duties,
-                *sample.office_attendance.statements]
+    mentions = [
+        *sample.grade,
+        *sample.statutory_basis,
+        *sample.duties,
+        *sample.office_attendance.statements,
+    ]
     assert all(m.line is not None for m in mentions)
 
 
@@ -125,7 +130,9 @@ def test_docx_automatic_list_numbers_are_counted(tmp_path: Path) -> None:
     record = read_one(tmp_path / "auto.docx")
     assert [[i.number for i in nl.items] for nl in record.numbered_lists] == [[1, 2, 3]]
     assert [d.as_written for d in record.duties] == [
-        "To research policy.", "To draft briefings.", "To attend meetings."
+        "To research policy.",
+        "To draft briefings.",
+        "To attend meetings.",
     ]
 
 

@@ -164,7 +164,8 @@ def test_group_no_minimum_office_days(group: PostRecord) -> None:
     assert attendance.min_days_per_week is None
     assert all(s.days_per_week is None for s in attendance.statements)
     assert [s.as_written for s in attendance.statements] in (
-        [], ["Physical attendance at meetings of Full Council is expected."]
+        [],
+        ["Physical attendance at meetings of Full Council is expected."],
     )
 
 
@@ -190,8 +191,16 @@ def test_every_scalar_value_has_its_line(seed: Path) -> None:
     record = read_one(seed)
     fields = record.provenance.fields
     assert record.provenance.file.endswith(".txt")
-    for name in ("title", "service_area", "directorate", "post_number", "evaluation_number",
-                 "date_last_updated", "reports_to", "line_management"):
+    for name in (
+        "title",
+        "service_area",
+        "directorate",
+        "post_number",
+        "evaluation_number",
+        "date_last_updated",
+        "reports_to",
+        "line_management",
+    ):
         assert fields[name].line is not None, name
     assert fields["title"].line == fields["service_area"].line
     assert fields["directorate"].line == fields["title"].line + 1  # type: ignore[operator]

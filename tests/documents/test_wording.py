@@ -25,12 +25,22 @@ def read(body: str, kind: str = "text") -> PostRecord:
     ("sentence", "instrument", "provision"),
     [
         ("This post is established under s.9 of the LGHA 1989.", "LGHA 1989", "s.9"),
-        ("The post is appointed under section 9 of the Local Government and Housing Act 1989.",
-         "LGHA 1989", "s.9"),
-        ("This post is established under Section 9(1) of the Local Government & Housing Act 1989.",
-         "LGHA 1989", "s.9(1)"),
-        ("This post is established under Regulation 3 of the 2002 Regulations.",
-         "SI 2002/975", "reg.3"),
+        (
+            "The post is appointed under section 9 of the Local Government and Housing Act 1989.",
+            "LGHA 1989",
+            "s.9",
+        ),
+        (
+            "This post is established under Section 9(1) of the "
+            "Local Government & Housing Act 1989.",
+            "LGHA 1989",
+            "s.9(1)",
+        ),
+        (
+            "This post is established under Regulation 3 of the 2002 Regulations.",
+            "SI 2002/975",
+            "reg.3",
+        ),
         ("The post is established in pursuance of reg. 3 of SI 2002/975.", "SI 2002/975", "reg.3"),
         ("This post is established under LGHA 1989 s.9.", "LGHA 1989", "s.9"),
     ],
@@ -73,8 +83,9 @@ def test_political_restriction_statements(sentence: str, stated: bool) -> None:
 
 
 def test_restriction_statements_that_disagree_leave_it_unknown() -> None:
-    record = read("This post is politically restricted.\n"
-                  "This post is not politically restricted.\n")
+    record = read(
+        "This post is politically restricted.\nThis post is not politically restricted.\n"
+    )
     assert record.political_restriction.stated is None
     assert len(record.political_restriction.statements) == 2
 
@@ -131,20 +142,38 @@ def test_grade_that_is_no_grade_is_not_read() -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "end_event", "end"),
     [
-        ("Type of appointment: Fixed term until 7th May 2026.", AppointmentType.FIXED_TERM,
-         None, (2026, 5, 7)),
-        ("This is a fixed-term post ending at the annual meeting of the Council in May 2027.",
-         AppointmentType.FIXED_TERM, EndEvent.ANNUAL_MEETING, (2027, 5, None)),
-        ("Contract: Fixed term to the end of the Mayor's term of office.",
-         AppointmentType.FIXED_TERM, EndEvent.MAYORS_TERM, None),
+        (
+            "Type of appointment: Fixed term until 7th May 2026.",
+            AppointmentType.FIXED_TERM,
+            None,
+            (2026, 5, 7),
+        ),
+        (
+            "This is a fixed-term post ending at the annual meeting of the Council in May 2027.",
+            AppointmentType.FIXED_TERM,
+            EndEvent.ANNUAL_MEETING,
+            (2027, 5, None),
+        ),
+        (
+            "Contract: Fixed term to the end of the Mayor's term of office.",
+            AppointmentType.FIXED_TERM,
+            EndEvent.MAYORS_TERM,
+            None,
+        ),
         ("Contract: Permanent", AppointmentType.PERMANENT, None, None),
         ("This is a permanent post.", AppointmentType.PERMANENT, None, None),
-        ("Temporary contract until 31/03/2027, subject to funding.", AppointmentType.FIXED_TERM,
-         EndEvent.FUNDING, (2027, 3, 31)),
+        (
+            "Temporary contract until 31/03/2027, subject to funding.",
+            AppointmentType.FIXED_TERM,
+            EndEvent.FUNDING,
+            (2027, 3, 31),
+        ),
     ],
 )
 def test_appointment_forms(
-    text: str, kind: AppointmentType, end_event: EndEvent | None,
+    text: str,
+    kind: AppointmentType,
+    end_event: EndEvent | None,
     end: tuple[int, int, int | None] | None,
 ) -> None:
     appointment = read(text + "\n").appointment
@@ -173,8 +202,10 @@ def test_permanent_residents_are_no_appointment() -> None:
         ("You will line manage a team of 4 officers.", LineManagementScope.STAFF),
         ("The post holder will have 3 direct reports.", LineManagementScope.STAFF),
         ("You will supervise clerical/secretarial support.", LineManagementScope.CLERICAL),
-        ("There is no line management, but you will supervise secretarial support staff.",
-         LineManagementScope.CLERICAL),
+        (
+            "There is no line management, but you will supervise secretarial support staff.",
+            LineManagementScope.CLERICAL,
+        ),
     ],
 )
 def test_line_management_forms(sentence: str, scope: LineManagementScope) -> None:
@@ -184,8 +215,10 @@ def test_line_management_forms(sentence: str, scope: LineManagementScope) -> Non
 
 
 def test_line_management_statements_that_conflict_stay_unknown() -> None:
-    record = read("You will have no line management responsibility.\n"
-                  "You will line manage a team of 4 officers.\n")
+    record = read(
+        "You will have no line management responsibility.\n"
+        "You will line manage a team of 4 officers.\n"
+    )
     assert record.line_management is None
 
 
@@ -246,8 +279,12 @@ def test_groups_that_disagree_stay_unknown() -> None:
 
 def test_reports_to_forms() -> None:
     assert read("Reports to: Head of Policy\n").reports_to == "Head of Policy"
-    assert read("The post holder reports directly to the Chief Executive, "
-                "who sets priorities.\n").reports_to == "Chief Executive"
+    assert (
+        read(
+            "The post holder reports directly to the Chief Executive, who sets priorities.\n"
+        ).reports_to
+        == "Chief Executive"
+    )
     assert read("To prepare reports to Cabinet.\n").reports_to is None
 
 
@@ -261,8 +298,12 @@ def test_authority_only_from_wording_that_names_the_employer() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("May 2023", (2023, 5, None)), ("02/06/2026", (2026, 6, 2)),
-     ("7 May 2026", (2026, 5, 7)), ("7th May 2026", (2026, 5, 7))],
+    [
+        ("May 2023", (2023, 5, None)),
+        ("02/06/2026", (2026, 6, 2)),
+        ("7 May 2026", (2026, 5, 7)),
+        ("7th May 2026", (2026, 5, 7)),
+    ],
 )
 def test_last_updated_forms(value: str, expected: tuple[int, int, int | None]) -> None:
     date = read(f"Date last updated: {value}\n").date_last_updated
@@ -279,5 +320,6 @@ def test_labels_that_disagree_leave_the_field_unknown() -> None:
 def test_markup_remnants_one_per_line() -> None:
     record = read("<p>Our values</p> <p>We care.</p>\nClean line\nA &nbsp; gap<br>\n")
     assert [(m.line, (m.as_written or "")[:3]) for m in record.text_remnants] == [
-        (2, "<p>"), (4, "A &")
+        (2, "<p>"),
+        (4, "A &"),
     ]

@@ -219,7 +219,8 @@ class _Compiler:
             )
         path = self._field(spec.field, where, item, {"str"})
         written = (
-            [spec.pattern] if spec.pattern is not None
+            [spec.pattern]
+            if spec.pattern is not None
             else spec.patterns or self._list_param(spec.param, where)
         )
         try:

@@ -13,9 +13,10 @@ from enum import StrEnum
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from postcheck.record.grades import normalise_grade
+from postcheck.rules.data import RuleData
 from postcheck.yamlfile import load_documents, mark_line
 
 AUTHORITIES_DIR = "authorities"
@@ -28,11 +29,7 @@ class Governance(StrEnum):
     COMMITTEE = "committee_system"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Sourced(_Strict):
+class Sourced(RuleData):
     source: str | None = None
     url: str | None = None
 
@@ -59,7 +56,7 @@ class PoliticalGroup(Sourced):
         return (self.from_ is None or self.from_ <= day) and (self.to is None or day < self.to)
 
 
-class GradeBand(_Strict):
+class GradeBand(RuleData):
     code: str
     lowest_pay: float | None = Field(default=None, ge=0)
     highest_pay: float | None = Field(default=None, ge=0)
@@ -73,7 +70,7 @@ class AttendancePolicy(Sourced):
     min_office_days: float | None = Field(default=None, ge=0, le=7)
 
 
-class Authority(_Strict):
+class Authority(RuleData):
     name: str
     aliases: list[str] = Field(default_factory=list)
     governance: GovernanceFact = Field(default_factory=GovernanceFact)

@@ -10,17 +10,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+
+from postcheck.rules.data import RuleData
 
 Scalar = str | int | float | bool
 _PERIOD = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?")
 
 
-class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Period(_Node):
+class Period(RuleData):
     """A length of time written ISO-8601 style (P2Y, P6M, P30D), or a named parameter."""
 
     period: str | None = None
@@ -48,12 +46,12 @@ def parse_period(text: str) -> tuple[int, int, int]:
     return (int(m[1] or 0), int(m[2] or 0), int(m[3] or 0))
 
 
-class FieldValue(_Node):
+class FieldValue(RuleData):
     field: str
     value: Scalar
 
 
-class FieldValues(_Node):
+class FieldValues(RuleData):
     field: str
     values: list[Scalar] | None = Field(default=None, min_length=1)
     param: str | None = None
@@ -65,7 +63,7 @@ class FieldValues(_Node):
         return self
 
 
-class FieldPattern(_Node):
+class FieldPattern(RuleData):
     """One pattern, several (any may match), or a parameter holding a list of them."""
 
     field: str
@@ -81,7 +79,7 @@ class FieldPattern(_Node):
         return self
 
 
-class NumberOperand(_Node):
+class NumberOperand(RuleData):
     field: str
     value: int | float | None = None
     param: str | None = None
@@ -94,7 +92,7 @@ class NumberOperand(_Node):
         return self
 
 
-class DateOperand(_Node):
+class DateOperand(RuleData):
     field: str
     as_of: Literal[True] | None = None
     date: dt.date | None = None
@@ -113,28 +111,28 @@ class DateOperand(_Node):
         return self
 
 
-class ItemTest(_Node):
+class ItemTest(RuleData):
     field: str
     where: Condition
 
 
-class Equals(_Node):
+class Equals(RuleData):
     equals: FieldValue
 
 
-class OneOf(_Node):
+class OneOf(RuleData):
     one_of: FieldValues
 
 
-class Matches(_Node):
+class Matches(RuleData):
     matches: FieldPattern
 
 
-class Present(_Node):
+class Present(RuleData):
     present: str
 
 
-class Missing(_Node):
+class Missing(RuleData):
     missing: str
 
 
@@ -142,7 +140,7 @@ NUMBER_COMPARISONS = ("less_than", "at_most", "greater_than", "at_least")
 DATE_COMPARISONS = ("before", "on_or_before", "after", "on_or_after")
 
 
-class NumberCompare(_Node):
+class NumberCompare(RuleData):
     less_than: NumberOperand | None = None
     at_most: NumberOperand | None = None
     greater_than: NumberOperand | None = None
@@ -158,7 +156,7 @@ class NumberCompare(_Node):
         return value
 
 
-class DateCompare(_Node):
+class DateCompare(RuleData):
     before: DateOperand | None = None
     on_or_before: DateOperand | None = None
     after: DateOperand | None = None
@@ -174,23 +172,23 @@ class DateCompare(_Node):
         return value
 
 
-class AllOf(_Node):
+class AllOf(RuleData):
     all: list[Condition] = Field(min_length=1)
 
 
-class AnyOf(_Node):
+class AnyOf(RuleData):
     any: list[Condition] = Field(min_length=1)
 
 
-class Not(_Node):
+class Not(RuleData):
     not_: Condition = Field(alias="not")
 
 
-class AnyItem(_Node):
+class AnyItem(RuleData):
     any_item: ItemTest
 
 
-class AllItems(_Node):
+class AllItems(RuleData):
     all_items: ItemTest
 
 

@@ -7,9 +7,10 @@ import re
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from postcheck.rules.conditions import Condition
+from postcheck.rules.data import RuleData
 
 RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -43,11 +44,7 @@ class Area(StrEnum):
     CROSS_RECORD = "cross-record"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class LegalReference(_Strict):
+class LegalReference(RuleData):
     text: str = Field(min_length=3, description="The provision, e.g. 'LGHA 1989, s.9(3)'.")
     url: str = Field(
         description="Public address of the provision (legislation.gov.uk where it exists)."
@@ -61,7 +58,7 @@ class LegalReference(_Strict):
         return value
 
 
-class Effective(_Strict):
+class Effective(RuleData):
     from_: dt.date | None = Field(default=None, alias="from")
     to: dt.date | None = None
 
@@ -75,7 +72,7 @@ class Effective(_Strict):
         return (self.from_ is None or self.from_ <= day) and (self.to is None or day <= self.to)
 
 
-class Examples(_Strict):
+class Examples(RuleData):
     """Records that must fail and must pass this rule: its documentation and its tests."""
 
     fail: list[dict[str, Any]] = Field(min_length=1)
@@ -83,7 +80,7 @@ class Examples(_Strict):
     as_of: dt.date | None = Field(default=None, description="The day the examples are judged at.")
 
 
-class Rule(_Strict):
+class Rule(RuleData):
     id: str
     title: str = Field(min_length=5)
     area: Area

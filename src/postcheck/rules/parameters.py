@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from postcheck.rules.data import RuleData
 
 ParameterValue = int | float | str | list[str] | None
 
 
-class DatedValue(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
+class DatedValue(RuleData):
     from_: dt.date = Field(alias="from")
     value: ParameterValue
     source: str = Field(min_length=3)
@@ -25,9 +25,7 @@ class DatedValue(BaseModel):
     note: str | None = None
 
 
-class Parameter(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Parameter(RuleData):
     description: str = Field(min_length=10)
     unit: str | None = None
     values: list[DatedValue] = Field(min_length=1)
@@ -51,9 +49,7 @@ class Parameter(BaseModel):
         return entry.value if entry else None
 
 
-class Parameters(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Parameters(RuleData):
     parameters: dict[str, Parameter]
 
     @classmethod

@@ -36,8 +36,11 @@ from postcheck.record.model import (
 from postcheck.record.outcome import InputError, ReadOutcome, validation_errors
 
 T = TypeVar("T")
-_GRADE = re.compile(r"^(?:grade\s*)?[A-Z]{1,6}\s*-?\s*\d{0,3}[A-Z]?"
-                    r"(?:\s*(?:-|–|/|to)\s*[A-Z]{0,6}\s*\d{1,3}[A-Z]?)?$", re.I)
+_GRADE = re.compile(
+    r"^(?:grade\s*)?[A-Z]{1,6}\s*-?\s*\d{0,3}[A-Z]?"
+    r"(?:\s*(?:-|–|/|to)\s*[A-Z]{0,6}\s*\d{1,3}[A-Z]?)?$",
+    re.I,
+)
 _IDENTIFIER = re.compile(r"^[A-Z]{0,4}[\s/-]?\d[\w/-]{0,15}$", re.I)
 _MAX_NAME_WORDS = 15
 _TEXT_FIELDS = ("title", "service_area", "directorate")
@@ -85,8 +88,13 @@ def _header_fields(
         value = clause.text.strip()
         if clause.label == "grade" and _GRADE.match(value):
             part = section_of[clause.index].part
-            grades.append(GradeMention(as_written=value, place="header" if part == HEADER else part,
-                                       **clause.place.fields()))
+            grades.append(
+                GradeMention(
+                    as_written=value,
+                    place="header" if part == HEADER else part,
+                    **clause.place.fields(),
+                )
+            )
         elif clause.label in _TEXT_FIELDS and len(value.split()) <= _MAX_NAME_WORDS:
             values.setdefault(clause.label, []).append((value.rstrip("."), clause.place))
         elif clause.label in ("post_number", "evaluation_number") and _IDENTIFIER.match(value):
@@ -149,7 +157,10 @@ class _Readers:
         self.management: list[LineManagement] = []
         self.salaries: list[Salary] = []
         self.named: dict[str, list[tuple[Any, Place]]] = {
-            "reports_to": [], "political_group": [], "authority": [], "authority_label": []
+            "reports_to": [],
+            "political_group": [],
+            "authority": [],
+            "authority_label": [],
         }
 
     def read(self, clause: Clause) -> None:
@@ -165,9 +176,11 @@ class _Readers:
                 _add(self.management, terms.line_management(said, place, answer))
             if label in (None, "salary"):
                 _add(self.salaries, terms.salary(sentence, label is not None, place))
-            for field, read in (("reports_to", terms.reports_to),
-                                ("political_group", names.political_group),
-                                ("authority", names.authority)):
+            for field, read in (
+                ("reports_to", terms.reports_to),
+                ("political_group", names.political_group),
+                ("authority", names.authority),
+            ):
                 if label in (None, field):
                     value = read(sentence, label is not None)
                     key = "authority_label" if field == "authority" and label else field
@@ -198,7 +211,9 @@ def _line_management(found: list[LineManagement]) -> LineManagement | None:
 
 
 def _set_agreed(
-    field: str, candidates: Sequence[tuple[Any, Place]], data: dict[str, Any],
+    field: str,
+    candidates: Sequence[tuple[Any, Place]],
+    data: dict[str, Any],
     places: dict[str, Place],
 ) -> None:
     """Set the field when every candidate agrees (ignoring case and spacing)."""

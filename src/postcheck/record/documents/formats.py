@@ -94,6 +94,6 @@ def _ascii_view(head: bytes) -> bytes:
     """UTF-16 HTML read as ASCII: drop the BOM and the zero bytes."""
     for bom, _ in _BOMS:
         if head.startswith(bom):
-            head = head[len(bom):]
+            head = head[len(bom) :]
             break
     return head.replace(b"\x00", b"")

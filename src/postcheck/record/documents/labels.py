@@ -16,44 +16,111 @@ from postcheck.record.documents.layout import Place, Segment
 # field -> label phrases (regular expressions). Fields in OTHER are recognised only so that their
 # values do not run into the value before them ("Grade: PO3 Location: Stratford").
 LABELS: dict[str, tuple[str, ...]] = {
-    "title": (r"job\s+title", r"post\s+title", r"title\s+of\s+(?:the\s+)?post", r"role\s+title",
-              r"job\s+role", r"position\s+title", r"title", r"role", r"position",
-              r"job\s+description"),
+    "title": (
+        r"job\s+title",
+        r"post\s+title",
+        r"title\s+of\s+(?:the\s+)?post",
+        r"role\s+title",
+        r"job\s+role",
+        r"position\s+title",
+        r"title",
+        r"role",
+        r"position",
+        r"job\s+description",
+    ),
     "service_area": (r"service\s+area", r"service", r"division", r"section", r"team", r"unit"),
     "directorate": (r"directorate", r"department"),
-    "post_number": (r"post\s+(?:number|no\.?|id|ref(?:erence)?(?:\s+(?:number|no\.?))?)",
-                    r"establishment\s+(?:number|no\.?)", r"position\s+number"),
-    "evaluation_number": (r"(?:job\s+)?evaluation\s+(?:number|no\.?|ref(?:erence)?)",
-                          r"JE\s+(?:number|no\.?|ref(?:erence)?)"),
+    "post_number": (
+        r"post\s+(?:number|no\.?|id|ref(?:erence)?(?:\s+(?:number|no\.?))?)",
+        r"establishment\s+(?:number|no\.?)",
+        r"position\s+number",
+    ),
+    "evaluation_number": (
+        r"(?:job\s+)?evaluation\s+(?:number|no\.?|ref(?:erence)?)",
+        r"JE\s+(?:number|no\.?|ref(?:erence)?)",
+    ),
     "grade": (r"grade", r"pay\s+grade", r"grading", r"pay\s+band", r"band"),
-    "date_last_updated": (r"date\s+last\s+updated", r"last\s+updated", r"date\s+updated",
-                          r"date\s+of\s+(?:last\s+)?(?:update|review)", r"last\s+reviewed",
-                          r"date\s+reviewed", r"version\s+date"),
-    "reports_to": (r"reports\s+to", r"reporting\s+to", r"responsible\s+to", r"accountable\s+to",
-                   r"line\s+manager"),
-    "salary": (r"salary(?:\s+(?:range|scale|band))?", r"pay\s+(?:range|scale)", r"remuneration",
-               r"pay"),
+    "date_last_updated": (
+        r"date\s+last\s+updated",
+        r"last\s+updated",
+        r"date\s+updated",
+        r"date\s+of\s+(?:last\s+)?(?:update|review)",
+        r"last\s+reviewed",
+        r"date\s+reviewed",
+        r"version\s+date",
+    ),
+    "reports_to": (
+        r"reports\s+to",
+        r"reporting\s+to",
+        r"responsible\s+to",
+        r"accountable\s+to",
+        r"line\s+manager",
+    ),
+    "salary": (
+        r"salary(?:\s+(?:range|scale|band))?",
+        r"pay\s+(?:range|scale)",
+        r"remuneration",
+        r"pay",
+    ),
     "authority": (r"council", r"authority", r"local\s+authority", r"employer", r"organisation"),
     "political_group": (r"political\s+group", r"group"),
-    "appointment": (r"type\s+of\s+(?:appointment|contract|post)",
-                    r"(?:appointment|contract)\s+type", r"contract", r"tenure", r"duration",
-                    r"employment\s+type", r"term"),
+    "appointment": (
+        r"type\s+of\s+(?:appointment|contract|post)",
+        r"(?:appointment|contract)\s+type",
+        r"contract",
+        r"tenure",
+        r"duration",
+        r"employment\s+type",
+        r"term",
+    ),
     "statutory_basis": (r"statutory\s+basis", r"legal\s+basis", r"basis\s+of\s+appointment"),
     "political_restriction": (r"political(?:ly)?\s+restrict(?:ed|ion)(?:\s+post)?",),
-    "line_management": (r"line\s+management(?:\s+responsibilit(?:y|ies))?",
-                        r"(?:supervisory|management)\s+responsibilit(?:y|ies)", r"direct\s+reports",
-                        r"staff\s+managed"),
-    "other": (r"location", r"(?:work(?:ing)?\s+)?base", r"work(?:ing)?\s+location",
-              r"(?:working\s+)?hours(?:\s+per\s+week)?", r"closing\s+date", r"interview\s+date",
-              r"contact", r"ref(?:erence)?(?:\s+(?:number|no\.?))?"),
+    "line_management": (
+        r"line\s+management(?:\s+responsibilit(?:y|ies))?",
+        r"(?:supervisory|management)\s+responsibilit(?:y|ies)",
+        r"direct\s+reports",
+        r"staff\s+managed",
+    ),
+    "other": (
+        r"location",
+        r"(?:work(?:ing)?\s+)?base",
+        r"work(?:ing)?\s+location",
+        r"(?:working\s+)?hours(?:\s+per\s+week)?",
+        r"closing\s+date",
+        r"interview\s+date",
+        r"contact",
+        r"ref(?:erence)?(?:\s+(?:number|no\.?))?",
+    ),
 }
 # Labels specific enough to split a run-together line even without a colon.
-_STRONG = frozenset({"job title", "post title", "service area", "post number", "evaluation number",
-                     "job evaluation number", "date last updated", "last updated",
-                     "type of appointment", "salary range", "political group"})
+_STRONG = frozenset(
+    {
+        "job title",
+        "post title",
+        "service area",
+        "post number",
+        "evaluation number",
+        "job evaluation number",
+        "date last updated",
+        "last updated",
+        "type of appointment",
+        "salary range",
+        "political group",
+    }
+)
 # Scalar header fields: their cells are values, not prose for the statement readers.
-HEADER_FIELDS = frozenset({"title", "service_area", "directorate", "post_number",
-                           "evaluation_number", "grade", "date_last_updated", "other"})
+HEADER_FIELDS = frozenset(
+    {
+        "title",
+        "service_area",
+        "directorate",
+        "post_number",
+        "evaluation_number",
+        "grade",
+        "date_last_updated",
+        "other",
+    }
+)
 
 _FIELD_OF: list[tuple[re.Pattern[str], str]] = [
     (re.compile(phrase, re.I), field) for field, phrases in LABELS.items() for phrase in phrases
@@ -96,7 +163,7 @@ def clauses(segments: list[Segment]) -> tuple[list[Clause], set[int]]:
         for n, match in enumerate(matches):
             end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
             field = field_of(match["label"])
-            value = text[match.end():end].strip(" \t|,;")
+            value = text[match.end() : end].strip(" \t|,;")
             place = segment.place
             if not value:
                 following = _value_cell(segments, index, field, bool(match["colon"]))
@@ -124,7 +191,7 @@ def _labels(text: str, multi_cell: bool) -> list[re.Match[str]]:
         label = " ".join(match["label"].lower().split())
         strong = label in _STRONG
         if match.start() == 0:
-            rest = text[match.end():]
+            rest = text[match.end() :]
             if match["colon"] or strong or not rest or _bare_value(rest, multi_cell):
                 found.append(match)
             elif not found:
@@ -137,9 +204,12 @@ def _labels(text: str, multi_cell: bool) -> list[re.Match[str]]:
 def _bare_value(rest: str, multi_cell: bool) -> bool:
     """After a label without a colon, only a short value in a table-like row is taken."""
     words = rest.split()
-    return (multi_cell or len(words) <= 3) and len(words) <= _MAX_BARE_WORDS and (
-        rest[:1].isupper() or rest[:1].isdigit() or rest[:1] == "£"
-    ) and not rest.rstrip().endswith(".")
+    return (
+        (multi_cell or len(words) <= 3)
+        and len(words) <= _MAX_BARE_WORDS
+        and (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] == "£")
+        and not rest.rstrip().endswith(".")
+    )
 
 
 def _value_cell(segments: list[Segment], index: int, field: str, colon: bool) -> int | None:

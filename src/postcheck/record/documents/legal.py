@@ -24,11 +24,14 @@ _INSTRUMENTS = tuple(
 )
 _TRIGGERS = (
     (RESTRICTION, re.compile(r"politically[\s-]+restricted|political\s+restrictions?", re.I)),
-    (BASIS, re.compile(
-        r"\b(?:established|appointed|created|designated|in\s+pursuance\s+of|pursuant\s+to"
-        r"|statutory\s+basis|legal\s+basis|(?:post|appointment)\s+(?:made\s+)?under)\b",
-        re.I,
-    )),
+    (
+        BASIS,
+        re.compile(
+            r"\b(?:established|appointed|created|designated|in\s+pursuance\s+of|pursuant\s+to"
+            r"|statutory\s+basis|legal\s+basis|(?:post|appointment)\s+(?:made\s+)?under)\b",
+            re.I,
+        ),
+    ),
 )
 _NEGATED = re.compile(
     r"\b(?:not|no\s+longer|never)\b(?:\s+\w+){0,3}?\s+(?:a\s+)?politically[\s-]+restricted"
@@ -130,7 +133,7 @@ def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
         words = sentence[begin:end]
         if parse_citation(words).number is None:
             limit = spans[index + 1][0] if index + 1 < len(spans) else len(sentence)
-            tail = _PROVISION_END.split(sentence[end:min(limit, end + _TAIL)], maxsplit=1)[0]
+            tail = _PROVISION_END.split(sentence[end : min(limit, end + _TAIL)], maxsplit=1)[0]
             if parse_citation(tail).number is not None:
                 words += tail.rstrip(" .")
         texts.append((begin, _CONNECTORS.sub("", words).strip()))

@@ -14,13 +14,33 @@ _GROUP_NAME = rf"(?P<group>(?:{_NAME_WORD}\s+){{1,5}}Group)\b"
 # Phrases that say the post serves a group; case matters for the name, not for the phrase.
 _SERVES = (
     re.compile(rf"^{_GROUP_NAME}\s+Political\s+Assistant\b"),
-    re.compile(rf"(?i:political\s+assistant|assistant|support|assistance|services?)\s+"
-               rf"(?i:to|for)\s+the\s+{_GROUP_NAME}"),
-    re.compile(rf"(?i:assist|serve|support)\s+the\s+(?i:members\s+of\s+the\s+)?{_GROUP_NAME}"
-               rf"(?!\s+(?:Leader|Officers?|Whip|Secretary|Chair|meetings?))"),
+    re.compile(
+        rf"(?i:political\s+assistant|assistant|support|assistance|services?)\s+"
+        rf"(?i:to|for)\s+the\s+{_GROUP_NAME}"
+    ),
+    re.compile(
+        rf"(?i:assist|serve|support)\s+the\s+(?i:members\s+of\s+the\s+)?{_GROUP_NAME}"
+        rf"(?!\s+(?:Leader|Officers?|Whip|Secretary|Chair|meetings?))"
+    ),
 )
-_GENERIC = frozenset({"political", "majority", "minority", "opposition", "controlling", "largest",
-                      "ruling", "party", "the", "a", "each", "any", "every", "group"})
+_GENERIC = frozenset(
+    {
+        "political",
+        "majority",
+        "minority",
+        "opposition",
+        "controlling",
+        "largest",
+        "ruling",
+        "party",
+        "the",
+        "a",
+        "each",
+        "any",
+        "every",
+        "group",
+    }
+)
 
 _COUNCIL = (
     rf"(?P<body>(?:London|Royal|Metropolitan)?\s*(?:Borough|City|County|District)\s+(?:Council\s+)?"

@@ -33,8 +33,11 @@ def read_document(path: Path, kind: str) -> Iterator[ReadOutcome]:
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
-            yield InputError(name, f"too large to be a job description ({size:,} bytes; "
-                                   f"the limit is {MAX_DOCUMENT_BYTES:,})")
+            yield InputError(
+                name,
+                f"too large to be a job description ({size:,} bytes; "
+                f"the limit is {MAX_DOCUMENT_BYTES:,})",
+            )
             return
         data = path.read_bytes()
     except OSError as error:
@@ -58,8 +61,12 @@ def _read_bytes(data: bytes, name: str, kind: str) -> list[ReadOutcome]:
     kind = sniff(data[:4096]) or kind
     if kind == "docx":
         if not is_docx(data):
-            return [InputError(name, "not a Word document: .docx files are zip archives "
-                                     "holding word/document.xml")]
+            return [
+                InputError(
+                    name,
+                    "not a Word document: .docx files are zip archives holding word/document.xml",
+                )
+            ]
         return extract(build(docx_lines(data)), name)
     if kind == "pdf":
         if not data.startswith(b"%PDF-"):
@@ -88,4 +95,3 @@ def _guarded(name: str, read: Callable[[], list[ReadOutcome]]) -> Iterator[ReadO
     except Exception as error:  # a parser bug or a document no parser expected
         outcomes = [InputError(name, f"cannot read document: {type(error).__name__}: {error}")]
     yield from outcomes
-

@@ -14,7 +14,7 @@ def split_sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        piece = text[start:boundary.start()]
+        piece = text[start : boundary.start()]
         if _ABBREVIATION.search(piece.rstrip("\"'”’)")):
             continue
         parts.append(piece.strip())

@@ -16,22 +16,47 @@ from postcheck.record.model import (
     Salary,
 )
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "a": 1, "half": 0.5}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "half": 0.5,
+}
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)"
 
 # --- appointment -------------------------------------------------------------------------------
-_FIXED = re.compile(r"\bfixed[\s-]+term\b|\btemporary\s+(?:post|appointment|contract|basis)\b"
-                    r"|\bsecondment\b", re.I)
-_PERMANENT = re.compile(r"\bpermanent\s+(?:post|role|position|appointment|contract|basis)\b"
-                        r"|\b(?:post|role|position|appointment|contract)\s+is\s+permanent\b", re.I)
+_FIXED = re.compile(
+    r"\bfixed[\s-]+term\b|\btemporary\s+(?:post|appointment|contract|basis)\b"
+    r"|\bsecondment\b",
+    re.I,
+)
+_PERMANENT = re.compile(
+    r"\bpermanent\s+(?:post|role|position|appointment|contract|basis)\b"
+    r"|\b(?:post|role|position|appointment|contract)\s+is\s+permanent\b",
+    re.I,
+)
 _BARE = re.compile(r"^\s*(?P<type>permanent|fixed[\s-]+term|temporary)\b", re.I)
 _END_EVENTS = (
-    (EndEvent.MAYORS_TERM, re.compile(r"\bmayor(?:['’]s|al)\s+(?:current\s+)?term\b"
-                                      r"|\bterm\s+of\s+(?:office\s+of\s+)?the\s+(?:elected\s+)?mayor",
-                                      re.I)),
-    (EndEvent.ANNUAL_MEETING, re.compile(r"\bannual\s+(?:general\s+|council\s+)?meeting\b|\bAGM\b",
-                                         re.I)),
+    (
+        EndEvent.MAYORS_TERM,
+        re.compile(
+            r"\bmayor(?:['’]s|al)\s+(?:current\s+)?term\b"
+            r"|\bterm\s+of\s+(?:office\s+of\s+)?the\s+(?:elected\s+)?mayor",
+            re.I,
+        ),
+    ),
+    (
+        EndEvent.ANNUAL_MEETING,
+        re.compile(r"\bannual\s+(?:general\s+|council\s+)?meeting\b|\bAGM\b", re.I),
+    ),
     (EndEvent.FUNDING, re.compile(r"\b(?:end\s+of\s+(?:the\s+)?)?funding\b", re.I)),
 )
 
@@ -137,8 +162,11 @@ _REPORTS = re.compile(
     r"|^\s*(?:reporting|reports|accountable|responsible)\s+(?:directly\s+)?to\s+(?P<lead>.+)",
     re.I,
 )
-_REPORT_END = re.compile(r"[,;:(]|\.(?:\s|$)|\s+(?:but|who|although|while|whilst|on|for|in\s+"
-                         r"respect|and\s+(?:will|is|the\s+post)|with)\b", re.I)
+_REPORT_END = re.compile(
+    r"[,;:(]|\.(?:\s|$)|\s+(?:but|who|although|while|whilst|on|for|in\s+"
+    r"respect|and\s+(?:will|is|the\s+post)|with)\b",
+    re.I,
+)
 _MAX_TITLE_WORDS = 12
 
 
@@ -160,11 +188,11 @@ def reports_to(sentence: str, labelled: bool) -> str | None:
 
 # --- salary ------------------------------------------------------------------------------------
 _AMOUNT = r"£\s?(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<{0}p>\d{{2}}))?\s*(?P<{0}k>k\b)?"
-_RANGE = re.compile(
-    _AMOUNT.format("low") + r"\s*(?:-|–|—|to)\s*" + _AMOUNT.format("high"), re.I
+_RANGE = re.compile(_AMOUNT.format("low") + r"\s*(?:-|–|—|to)\s*" + _AMOUNT.format("high"), re.I)
+_SINGLE = re.compile(
+    r"(?P<lead>up\s+to|from|starting\s+at|rising\s+to|maximum\s+of)?\s*" + _AMOUNT.format("one"),
+    re.I,
 )
-_SINGLE = re.compile(r"(?P<lead>up\s+to|from|starting\s+at|rising\s+to|maximum\s+of)?\s*"
-                     + _AMOUNT.format("one"), re.I)
 _PAY_WORDS = re.compile(r"\bsalary|\bper\s+annum\b|\bp\.?a\.?\b|\bpay\b|\bgrade\b", re.I)
 
 
