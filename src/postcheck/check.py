@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
@@ -14,7 +15,7 @@ from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
 from postcheck.rules.model import Severity
-from postcheck.violations import Violation, build_violation
+from postcheck.violations import Violation, build_violation, message_context
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,19 @@ def run(
 ) -> Iterator[Finding]:
     """Findings in input order. Each record yields one RecordResult, even when it is clean."""
     engine = evaluator or Evaluator(compiled, authorities)
+    context = message_context(compiled)
     for judged in engine.judge(outcomes):
         if isinstance(judged, InputError):
             yield judged
             continue
-        yield _result(judged, compiled)
+        yield _result(judged, compiled, context)
 
 
-def _result(judged: Judged, compiled: CompiledCatalogue) -> RecordResult:
+def _result(judged: Judged, compiled: CompiledCatalogue, context: dict[str, Any]) -> RecordResult:
     record = judged.record
     violations = sorted(
         (
-            build_violation(compiled.rules[rule_id].rule, record, compiled, judged.fact)
+            build_violation(compiled.rules[rule_id].rule, record, judged.fact, context)
             for rule_id in judged.rule_ids
         ),
         key=lambda v: (-Severity(v.severity).rank, v.line or 0, v.rule_id),

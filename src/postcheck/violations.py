@@ -33,14 +33,19 @@ class Violation:
     record_label: str
 
 
-def build_violation(
-    rule: Rule, record: PostRecord, catalogue: CompiledCatalogue, fact: dict[str, Any]
-) -> Violation:
-    """`fact` is the record as the engine saw it, so messages show the values that were judged."""
-    context = {
+def message_context(catalogue: CompiledCatalogue) -> dict[str, Any]:
+    """What messages may cite besides the record: the day judged and the parameters then.
+    Built once per run, not per violation."""
+    return {
         "as_of": catalogue.as_of.isoformat(),
         "param": {k: _humane(v) for k, v in catalogue.parameter_values.items()},
     }
+
+
+def build_violation(
+    rule: Rule, record: PostRecord, fact: dict[str, Any], context: dict[str, Any]
+) -> Violation:
+    """`fact` is the record as the engine saw it, so messages show the values that were judged."""
     return Violation(
         rule_id=rule.id,
         severity=rule.severity.value,
