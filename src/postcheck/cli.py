@@ -252,15 +252,24 @@ def render_explanation(rule: Rule) -> str:
         "Fix:",
         *_wrap(rule.remediation),
         "",
-        "Fails, for example:",
-        *_indent_yaml(rule.examples.fail[0]),
-        "",
-        "Passes, for example:",
-        *_indent_yaml(rule.examples.pass_[0]),
+        *_examples("Fails", rule.examples.fail),
+        *_examples("Passes", rule.examples.pass_),
     ]
     if rule.examples.as_of:
-        lines += ["", f"(examples judged as of {rule.examples.as_of.isoformat()})"]
+        lines += [f"(examples judged as of {rule.examples.as_of.isoformat()})"]
+    if any("authority" in e for e in [*rule.examples.fail, *rule.examples.pass_]):
+        lines += [
+            "(a council named in an example is judged with that council's authority file; "
+            "fictional test councils are in tests/authorities/)"
+        ]
     return "\n".join(lines)
+
+
+def _examples(verdict: str, records: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for number, record in enumerate(records, start=1):
+        lines += [f"{verdict}, example {number} of {len(records)}:", *_indent_yaml(record), ""]
+    return lines
 
 
 def _wrap(text: str) -> list[str]:
@@ -275,8 +284,31 @@ def _indent_yaml(data: dict[str, Any]) -> list[str]:
 
 
 @main.command()
-def schema() -> None:
+@click.option(
+    "--facts",
+    is_flag=True,
+    help="List instead every field a rule condition can test, derived facts and authority "
+    "context included.",
+)
+def schema(facts: bool) -> None:
     """Print the JSON Schema of a post record."""
+    if facts:
+        from postcheck.engine.facts import FACT_SCHEMA, FieldType
+
+        def rows(node: FieldType, prefix: str) -> list[tuple[str, str, str]]:
+            found = []
+            for name, child in node.children.items():
+                path = f"{prefix}{name}"
+                kind = f"list of {child.item.kind}" if child.item else child.kind
+                found.append((path, kind, child.description))
+                found += rows(child, path + ".")
+                if child.item is not None and child.item.children:
+                    found += rows(child.item, path + "[].")
+            return found
+
+        for path, kind, description in rows(FACT_SCHEMA, ""):
+            click.echo(f"{path:<48} {kind:<16} {description}".rstrip())
+        return
     from postcheck.record.model import PostRecord
 
     click.echo(json.dumps(PostRecord.model_json_schema(), indent=2, ensure_ascii=False))

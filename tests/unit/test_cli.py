@@ -136,8 +136,8 @@ def test_rules_and_explain() -> None:
         "reg 3(6)",
         "https://www.legislation.gov.uk/uksi/2002/975",
         "certainty: statute",
-        "Fails, for example:",
-        "Passes, for example:",
+        "Fails, example 1 of",
+        "Passes, example 1 of",
     ):
         assert expected in out
     assert invoke("explain", "nope")[0] == 2
@@ -174,3 +174,10 @@ def test_documents_structured_fixtures_and_extract_round_trip_agree(tmp_path: Pa
         assert code == 0
         (tmp_path / f"{document.stem}.yaml").write_text(out)
     assert _rule_ids([str(tmp_path)]) == from_documents
+
+
+def test_schema_facts_lists_every_field_rules_can_test() -> None:
+    code, out = invoke("schema", "--facts")
+    paths = {line.split()[0] for line in out.splitlines()}
+    assert code == 0
+    assert {"grade[].code", "derived.kind", "authority_context.mayor_term_end"} <= paths

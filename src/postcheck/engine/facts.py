@@ -8,6 +8,7 @@ them under `derived.`. Unknown values are left out of the fact, never written as
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import types
@@ -136,7 +137,7 @@ def _type_of(annotation: Any) -> FieldType:
 
 def _model_fields(model: type[BaseModel]) -> dict[str, FieldType]:
     return {
-        name: _type_of(info.annotation)
+        name: dataclasses.replace(_type_of(info.annotation), description=info.description or "")
         for name, info in model.model_fields.items()
         if name != "provenance"
     }
