@@ -295,3 +295,42 @@ def test_memory_stays_flat_over_a_long_stream() -> None:
     assert count == 40_000
     # Facts kept in the engine would cost about 8 KB each (over 300 MB here).
     assert grown_kib < 30_000
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Mayor's Assistant", "mayors_assistant"),
+        ("Lord Mayor's Assistant", None),
+        ("Civic Mayor's Assistant", None),
+        ("Deputy Mayor's Assistant", None),
+        ("Green Group Political Assistant", "political_assistant"),
+        ("Assistant to the Labour Political Group", "political_assistant"),
+        ("Assistant to the Head of Group Audit", None),
+    ],
+)
+def test_kind_by_title(title: str, kind: str | None) -> None:
+    from postcheck.engine.facts import derive
+
+    assert derive(PostRecord(title=title)).get("kind_by_title") == kind
+
+
+def test_a_basis_citing_both_kinds_decides_neither() -> None:
+    from postcheck.engine.facts import derive
+
+    both = PostRecord(statutory_basis=["s.9 LGHA 1989", "reg 3 SI 2002/975"])
+    assert "kind_by_basis" not in derive(both)
+
+
+def test_values_the_engine_would_crash_on_become_input_errors() -> None:
+    from postcheck.engine.durable_backend import engine_problem
+
+    assert engine_problem({"a": {"b": [1e-05]}}) is not None
+    assert engine_problem({"a": "x" * 1_000_001}) is not None
+    assert engine_problem({"a": 0.25, "b": ["ok"]}) is None
+    assert (
+        PostRecord.model_validate(
+            {"office_attendance": {"min_days_per_week": 0.00001}}
+        ).office_attendance.min_days_per_week
+        == 0.0
+    )

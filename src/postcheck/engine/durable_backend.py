@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,6 +33,7 @@ _RULE_NAME = re.compile(r'\{\s*"([^"]+)"')
 _FACT_INDEX = re.compile(r'"__i"\s*:\s*(\d+)')
 _names = itertools.count()
 MAX_PROPERTIES = 240  # the engine fails past 252 flattened properties, helper fields included
+MAX_STRING = 1_000_000  # characters; the engine fails past 16 MB, and no real value is near this
 MAX_RULES = 500  # a node with more than 512 children makes ruleset creation hang
 
 
@@ -93,14 +95,29 @@ def _fired(message: str) -> tuple[str, int]:
     """
     name = _RULE_NAME.match(message)
     index = _FACT_INDEX.search(message)
-    if name is None:
+    if name is None or (index is None and name[1] != SENTINEL_RULE):
         raise EngineError(f"unexpected action message: {message[:80]}")
     return name[1], int(index[1]) if index else -1
 
 
-def count_properties(fact: dict[str, Any]) -> int:
-    """Flattened property count as the engine counts it (nested objects expanded)."""
-    total = 0
-    for value in fact.values():
-        total += count_properties(value) if isinstance(value, dict) else 1
-    return total
+def engine_problem(fact: dict[str, Any]) -> str | None:
+    """Why the engine cannot take this fact, or None. Checked before the C code sees it: a
+    float it cannot parse (written with an exponent) or a string past its limit crashes the
+    process rather than raising, which would take every other record down with it."""
+    properties = 0  # as the engine counts them: nested objects flattened, a list is one
+    stack: list[tuple[Any, bool]] = [(fact, True)]
+    while stack:
+        value, counted = stack.pop()
+        if isinstance(value, dict):
+            if counted:
+                properties += sum(not isinstance(v, dict) for v in value.values())
+            stack.extend((v, counted) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, False) for v in value)
+        elif isinstance(value, float) and (not math.isfinite(value) or "e" in repr(value)):
+            return f"the number {value!r} cannot be read by the rule engine"
+        elif isinstance(value, str) and len(value) > MAX_STRING:
+            return f"a text value of {len(value):,} characters is over the engine's limit"
+    if properties > MAX_PROPERTIES:
+        return f"more than {MAX_PROPERTIES} fields after flattening"
+    return None

@@ -8,12 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
-from postcheck.engine.durable_backend import (
-    MAX_PROPERTIES,
-    DurableRuleset,
-    EngineError,
-    count_properties,
-)
+from postcheck.engine.durable_backend import DurableRuleset, EngineError, engine_problem
 from postcheck.engine.facts import to_fact
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
@@ -61,20 +56,18 @@ class Evaluator:
     def _judge_batch(self, outcomes: list[ReadOutcome]) -> Iterator[Judged | InputError]:
         records = [o for o in outcomes if isinstance(o, PostRecord)]
         facts = [to_fact(r, self._authority_of(r), self.catalogue.as_of) for r in records]
-        too_big = {i for i, fact in enumerate(facts) if count_properties(fact) > MAX_PROPERTIES}
-        usable = [i for i in range(len(facts)) if i not in too_big]
+        problems = {i: p for i, fact in enumerate(facts) if (p := engine_problem(fact))}
+        usable = [i for i in range(len(facts)) if i not in problems]
         fired = self._match([facts[i] for i in usable])
-        verdicts: dict[int, Judged | InputError] = {}
+        verdicts: dict[int, Judged | InputError] = {
+            i: _engine_input_error(records[i], problem) for i, problem in problems.items()
+        }
         for position, i in enumerate(usable):
             verdict = fired[position]
             verdicts[i] = (
                 Judged(records[i], self.catalogue.violated(verdict), facts[i])
                 if isinstance(verdict, set)
                 else _engine_input_error(records[i], verdict)
-            )
-        for i in too_big:
-            verdicts[i] = _engine_input_error(
-                records[i], f"more than {MAX_PROPERTIES} fields after flattening"
             )
         record_index = iter(range(len(records)))
         for outcome in outcomes:

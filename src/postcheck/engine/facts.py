@@ -32,10 +32,15 @@ _TITLE_KINDS = (
     (re.compile(r"mayor['’]?s\s+(?:political\s+)?assistant", re.IGNORECASE), MAYORS_ASSISTANT),
     (
         re.compile(
-            r"political\s+(?:group\s+)?assistant|assistant\s+to\s+the\s+.*group", re.IGNORECASE
+            r"political\s+(?:group\s+)?assistant|assistant\s+to\s+the\s+.*political\s+group",
+            re.IGNORECASE,
         ),
         POLITICAL_ASSISTANT,
     ),
+)
+# A ceremonial mayor (Lord Mayor, civic mayor) or a deputy is no elected mayor under SI 2002/975.
+_NOT_ELECTED_MAYOR = re.compile(
+    r"\b(?:lord|civic|deputy|ceremonial)\s+mayor|mayoress", re.IGNORECASE
 )
 
 
@@ -91,9 +96,6 @@ DERIVED_FIELDS: dict[str, FieldType] = {
     "political_group_known": FieldType(
         "bool", description="Whether the named political group is one the authority lists."
     ),
-    "political_group_seat_share": FieldType(
-        "number", description="The named group's seats as a fraction of the council's seats."
-    ),
 }
 
 CONTEXT_FIELDS: dict[str, FieldType] = {
@@ -116,6 +118,8 @@ CONTEXT_FIELDS: dict[str, FieldType] = {
 
 def _type_of(annotation: Any) -> FieldType:
     origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _type_of(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         return _type_of(args[0])
@@ -226,7 +230,7 @@ def derive(
     record: PostRecord, authority: Authority | None = None, day: dt.date | None = None
 ) -> dict[str, Any]:
     by_basis = _kind_by_basis(record.statutory_basis)
-    by_title = next((k for p, k in _TITLE_KINDS if record.title and p.search(record.title)), None)
+    by_title = _kind_by_title(record.title)
     codes = [g.code for g in record.grade if g.code]
     suggestion = next((s for s in map(suggest_grade, codes) if s), None)
     days = {
@@ -245,7 +249,8 @@ def derive(
         "kind": by_basis or by_title,
         "kind_by_basis": by_basis,
         "kind_by_title": by_title,
-        "grade_codes_distinct": len(set(codes)) if codes else None,
+        # a typo and the code it stands for are one grade, reported by grade-code-typo
+        "grade_codes_distinct": len({suggest_grade(c) or c for c in codes}) or None,
         "grade_suggestion": suggestion,
         "attendance_days_distinct": len(days) if days else None,
         "statutory_bases_distinct": bases or None,
@@ -262,7 +267,7 @@ def _authority_derived(
     derived: dict[str, Any] = {}
     if authority.grade_scale is not None and authority.grade_scale.grades:
         derived["grades_outside_scale"] = [c for c in codes if authority.grade(c) is None] or None
-        band = authority.grade(codes[0]) if codes else None
+        band = next((b for b in map(authority.grade, codes) if b is not None), None)
         derived["grade_top_pay"] = band.highest_pay if band else None
         derived["grade_bottom_pay"] = band.lowest_pay if band else None
     groups = authority.groups_on(day)
@@ -270,8 +275,6 @@ def _authority_derived(
         wanted = _group_key(record.political_group)
         group = next((g for g in groups if _group_key(g.name) == wanted), None)
         derived["political_group_known"] = group is not None
-        if group is not None and group.seats is not None and authority.seats:
-            derived["political_group_seat_share"] = round(group.seats / authority.seats, 4)
     return derived
 
 
@@ -296,16 +299,21 @@ def _group_key(name: str) -> str:
 
 
 def _kind_by_basis(citations: list[Citation]) -> str | None:
+    """The kind of post the cited basis makes it; None when it cites neither, or both."""
+    kinds = set()
     for citation in citations:
-        if (
-            citation.instrument == "LGHA 1989"
-            and citation.kind == "section"
-            and citation.number == "9"
-        ):
-            return POLITICAL_ASSISTANT
-        if citation.instrument == "SI 2002/975" and citation.number == "3":
-            return MAYORS_ASSISTANT
-    return None
+        key = (citation.instrument, citation.kind, citation.number)
+        if key == ("LGHA 1989", "section", "9"):
+            kinds.add(POLITICAL_ASSISTANT)
+        if key[0] == "SI 2002/975" and key[2] == "3":
+            kinds.add(MAYORS_ASSISTANT)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _kind_by_title(title: str | None) -> str | None:
+    if not title or _NOT_ELECTED_MAYOR.search(title):
+        return None
+    return next((kind for pattern, kind in _TITLE_KINDS if pattern.search(title)), None)
 
 
 def _pruned(mapping: dict[str, Any]) -> dict[str, Any]:

@@ -10,17 +10,42 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from postcheck.record.citations import canonical_instrument, parse_citation
 from postcheck.record.dates import PartialDate, parse_partial_date
 from postcheck.record.grades import normalise_grade
 
+MAX_TEXT = 100_000  # characters in one value; a job description's longest paragraph is far less
+
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, str_max_length=MAX_TEXT)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unknown(cls, value: Any) -> Any:
+        """An empty cell or "" states nothing: it is unknown, as if the key were absent."""
+        if isinstance(value, dict):
+            return {k: v for k, v in value.items() if not (isinstance(v, str) and not v.strip())}
+        return value
+
+
+def _two_places(value: float | None) -> float | None:
+    # The engine cannot read floats written with an exponent (1e-05); two decimals never need one.
+    return None if value is None else round(value, 2)
+
+
+Days = Annotated[float, Field(ge=-100, le=100), AfterValidator(_two_places)]
 
 
 class Location(_Strict):
@@ -125,12 +150,12 @@ class PoliticalRestriction(_Strict):
 
 
 class AttendanceStatement(Mention):
-    days_per_week: float | None = Field(default=None, ge=-7, le=7)
+    days_per_week: Days | None = None
 
 
 class OfficeAttendance(_Strict):
     statements: list[AttendanceStatement] = Field(default_factory=list)
-    min_days_per_week: float | None = Field(default=None, ge=-7, le=7)
+    min_days_per_week: Days | None = None
 
     @model_validator(mode="after")
     def _agreeing_minimum(self) -> OfficeAttendance:
@@ -236,7 +261,10 @@ class PostRecord(_Strict):
     @field_validator("grade", "statutory_basis", "duties", "text_remnants", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str | dict) else value
+        items = [value] if isinstance(value, str | dict) else value
+        if isinstance(items, list):
+            return [v for v in items if not (isinstance(v, str) and not v.strip())]
+        return items
 
     @field_validator("date_last_updated", mode="before")
     @classmethod
