@@ -6,7 +6,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
@@ -15,7 +14,7 @@ from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
 from postcheck.rules.model import Severity
-from postcheck.violations import Violation, build_violation, message_context
+from postcheck.violations import RunContext, Violation, build_violation, message_context
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def run(
         yield _result(judged, compiled, context)
 
 
-def _result(judged: Judged, compiled: CompiledCatalogue, context: dict[str, Any]) -> RecordResult:
+def _result(judged: Judged, compiled: CompiledCatalogue, context: RunContext) -> RecordResult:
     record = judged.record
     violations = sorted(
         (

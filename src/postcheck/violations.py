@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
+from postcheck.engine.locate import matched_items
 from postcheck.record.model import PostRecord
 from postcheck.rules.conditions import parse_period
 from postcheck.rules.model import Rule
+from postcheck.rules.parameters import ParameterValue
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
 
@@ -33,38 +36,57 @@ class Violation:
     record_label: str
 
 
-def message_context(catalogue: CompiledCatalogue) -> dict[str, Any]:
+@dataclass(frozen=True)
+class RunContext:
     """What messages may cite besides the record: the day judged and the parameters then.
     Built once per run, not per violation."""
-    return {
-        "as_of": catalogue.as_of.isoformat(),
-        "param": {k: _humane(v) for k, v in catalogue.parameter_values.items()},
-    }
+
+    as_of: dt.date
+    parameters: dict[str, ParameterValue]
+    placeholders: dict[str, Any]
+
+
+def message_context(catalogue: CompiledCatalogue) -> RunContext:
+    return RunContext(
+        catalogue.as_of,
+        catalogue.parameter_values,
+        {
+            "as_of": catalogue.as_of.isoformat(),
+            "param": {k: _humane(v) for k, v in catalogue.parameter_values.items()},
+        },
+    )
 
 
 def build_violation(
-    rule: Rule, record: PostRecord, fact: dict[str, Any], context: dict[str, Any]
+    rule: Rule, record: PostRecord, fact: dict[str, Any], context: RunContext
 ) -> Violation:
-    """`fact` is the record as the engine saw it, so messages show the values that were judged."""
+    """`fact` is the record as the engine saw it, so messages show the values that were judged;
+    `{list.match.x}` names the item of the list that made the rule fire."""
+    matches = matched_items(rule, fact, context.parameters, context.as_of)
     return Violation(
         rule_id=rule.id,
         severity=rule.severity.value,
         area=rule.area.value,
         title=rule.title,
-        message=render(rule.message, fact, context),
+        message=render(rule.message, fact, context.placeholders, matches),
         citation="; ".join(c.text for c in rule.citations),
         url=rule.citations[0].url,
         field=rule.field,
-        fix=render(rule.remediation, fact, context),
+        fix=render(rule.remediation, fact, context.placeholders, matches),
         source=record.provenance.file,
         index=record.provenance.index,
-        line=line_of(record, rule.field),
+        line=line_of(record, rule.field, matches.get(rule.field)),
         post_number=record.post_number,
         record_label=record.label,
     )
 
 
-def render(template: str, fact: dict[str, Any], context: dict[str, Any]) -> str:
+def render(
+    template: str,
+    fact: dict[str, Any],
+    placeholders: dict[str, Any],
+    matches: dict[str, int] | None = None,
+) -> str:
     """Fill {dotted.path} placeholders from the record's fact; unknown values read 'unknown'."""
     parts = _split_template(template)
     out = []
@@ -72,9 +94,9 @@ def render(template: str, fact: dict[str, Any], context: dict[str, Any]) -> str:
         if position % 2 == 0:
             out.append(part)
             continue
-        found = _get(fact, part)
+        found = _get(fact, part, matches or {})
         if found is None:
-            found = _get(context, part)
+            found = _get(placeholders, part, {})
         out.append("unknown" if found is None else _plain(found))
     return "".join(out)
 
@@ -85,31 +107,39 @@ def _split_template(template: str) -> tuple[str, ...]:
     return tuple(_PLACEHOLDER.split(template))
 
 
-def line_of(record: PostRecord, field: str) -> int | None:
-    """The line a field came from: its own mention where it has one, else the record's start."""
-    located = record.provenance.fields.get(field)
-    if located and located.line:
-        return located.line
+def line_of(record: PostRecord, field: str, item: int | None = None) -> int | None:
+    """The line a field came from (the given item's, for a list), else the record's start."""
+    for path in ([f"{field}.{item}"] if item is not None else []) + [field]:
+        located = record.provenance.fields.get(path)
+        if located and located.line:
+            return located.line
     current: Any = record
     for part in field.split("."):
         current = getattr(current, part, None)
         if isinstance(current, list):
-            current = next((m for m in current if getattr(m, "line", None)), None)
+            chosen = current[item] if item is not None and item < len(current) else None
+            current = chosen or next((m for m in current if getattr(m, "line", None)), None)
         line = getattr(current, "line", None)
         if isinstance(line, int):
             return line
     return record.provenance.line
 
 
-def _get(data: Any, path: str) -> Any:
+def _get(data: Any, path: str, matches: dict[str, int]) -> Any:
+    """A dotted path; after a list, `match` is the item that made the rule fire."""
     current = data
+    walked: list[str] = []
     for part in path.split("."):
         if isinstance(current, dict):
             current = current.get(part)
+        elif isinstance(current, list) and part == "match":
+            index = matches.get(".".join(walked))
+            current = current[index] if index is not None and index < len(current) else None
         elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
             current = current[int(part)]
         else:
             return None
+        walked.append(part)
     return current
 
 

@@ -1,0 +1,176 @@
+"""Which list item made a rule fire, so a finding can name it and point at its line.
+
+The engine says only that a record matched. When a rule tests `any_item` of a list, the report
+should show the offending grade or citation, not the first one. This re-tests the item
+conditions of a rule that has already fired, in Python, on that one record. The test suite
+checks that it agrees with the engine on every rule example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from postcheck.engine.compiler import shift
+from postcheck.rules.conditions import (
+    AllItems,
+    AllOf,
+    AnyItem,
+    AnyOf,
+    Condition,
+    DateCompare,
+    Equals,
+    Matches,
+    Missing,
+    Not,
+    NumberCompare,
+    OneOf,
+    Present,
+)
+from postcheck.rules.model import Rule
+from postcheck.rules.parameters import ParameterValue
+
+_DATE_BOUND = {
+    "before": "latest",
+    "on_or_before": "latest",
+    "after": "earliest",
+    "on_or_after": "earliest",
+}
+
+
+def matched_items(
+    rule: Rule, fact: dict[str, Any], parameters: dict[str, ParameterValue], as_of: dt.date
+) -> dict[str, int]:
+    """List path -> index of the first item satisfying the rule's `any_item` test on that list.
+
+    Only tests that count towards the violation are followed (not those under a `not`)."""
+    found: dict[str, int] = {}
+    _Locator(fact, parameters, as_of, found).visit(rule.when)
+    return found
+
+
+class _Locator:
+    def __init__(
+        self,
+        fact: dict[str, Any],
+        parameters: dict[str, ParameterValue],
+        as_of: dt.date,
+        found: dict[str, int],
+    ) -> None:
+        self.fact = fact
+        self.parameters = parameters
+        self.as_of = as_of
+        self.found = found
+
+    def visit(self, condition: Condition) -> None:
+        if isinstance(condition, AllOf | AnyOf):
+            for part in condition.all if isinstance(condition, AllOf) else condition.any:
+                self.visit(part)
+        elif isinstance(condition, AnyItem) and condition.any_item.field not in self.found:
+            items = lookup(self.fact, condition.any_item.field)
+            for index, item in enumerate(items if isinstance(items, list) else []):
+                if self.holds(condition.any_item.where, item):
+                    self.found[condition.any_item.field] = index
+                    break
+
+    def holds(self, condition: Condition, scope: Any) -> bool:
+        """Python's reading of a condition on one list item (the documented meaning)."""
+        if isinstance(condition, AllOf):
+            return all(self.holds(c, scope) for c in condition.all)
+        if isinstance(condition, AnyOf):
+            return any(self.holds(c, scope) for c in condition.any)
+        if isinstance(condition, Not):
+            return not self.holds(condition.not_, scope)
+        if isinstance(condition, Present | Missing):
+            name = condition.present if isinstance(condition, Present) else condition.missing
+            return (lookup(scope, name) is not None) == isinstance(condition, Present)
+        if isinstance(condition, Equals):
+            return bool(lookup(scope, condition.equals.field) == condition.equals.value)
+        if isinstance(condition, OneOf):
+            values = condition.one_of.values or self._param(condition.one_of.param)
+            return lookup(scope, condition.one_of.field) in (values or [])
+        if isinstance(condition, Matches):
+            return self._matches(condition, scope)
+        if isinstance(condition, NumberCompare):
+            return self._number(condition, scope)
+        if isinstance(condition, DateCompare):
+            return self._date(condition, scope)
+        if isinstance(condition, AllItems):  # cannot nest inside an item test (refused at load)
+            return False
+        return False
+
+    def _matches(self, condition: Matches, scope: Any) -> bool:
+        spec = condition.matches
+        value = lookup(scope, spec.field)
+        if not isinstance(value, str):
+            return False
+        patterns = [spec.pattern] if spec.pattern else spec.patterns or self._param(spec.param)
+        flags = re.IGNORECASE if spec.ignore_case else 0
+        return any(re.fullmatch(p, value, flags) for p in patterns or [] if isinstance(p, str))
+
+    def _number(self, condition: NumberCompare, scope: Any) -> bool:
+        operand = condition.operand
+        value = lookup(scope, operand.field)
+        other = (
+            lookup(self.fact, operand.other_field)
+            if operand.other_field is not None
+            else self._param(operand.param)
+            if operand.param is not None
+            else operand.value
+        )
+        if not _is_number(value) or not _is_number(other):
+            return False
+        return bool(
+            {
+                "less_than": value < other,
+                "at_most": value <= other,
+                "greater_than": value > other,
+                "at_least": value >= other,
+            }[condition.operator]
+        )
+
+    def _date(self, condition: DateCompare, scope: Any) -> bool:
+        operand = condition.operand
+        bound = _DATE_BOUND[condition.operator]
+        value = lookup(scope, f"{operand.field}.{bound}")
+        if operand.other_field is not None:
+            opposite = "earliest" if bound == "latest" else "latest"
+            other = lookup(self.fact, f"{operand.other_field}.{opposite}")
+        else:
+            day = self.as_of if operand.as_of else operand.date
+            period = operand.minus or operand.plus
+            if day is not None and period is not None:
+                text = period.period or self._param(period.param)
+                day = shift(day, str(text), -1 if operand.minus is not None else 1)
+            other = day.isoformat() if day else None
+        if not isinstance(value, str) or not isinstance(other, str):
+            return False
+        return {
+            "before": value < other,
+            "on_or_before": value <= other,
+            "after": value > other,
+            "on_or_after": value >= other,
+        }[condition.operator]
+
+    def _param(self, name: str | None) -> Any:
+        return self.parameters.get(name) if name else None
+
+
+def lookup(data: Any, path: str) -> Any:
+    """A dotted path into plain data; '.' is the data itself; list items by number."""
+    if path == ".":
+        return data
+    current = data
+    for part in path.split("."):
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return None
+    return current
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
