@@ -334,3 +334,18 @@ def test_values_the_engine_would_crash_on_become_input_errors() -> None:
         ).office_attendance.min_days_per_week
         == 0.0
     )
+
+
+def test_negated_date_tests_also_judge_partial_dates_only_when_certain() -> None:
+    not_before = make_rule(
+        "not-before", {"not": {"before": {"field": "date_last_updated", "date": "2023-05-15"}}}
+    )
+    on_or_after = make_rule(
+        "on-or-after", {"on_or_after": {"field": "date_last_updated", "date": "2023-05-15"}}
+    )
+    records = [{"date_last_updated": "May 2023"}, {"date_last_updated": "June 2023"}, {}]
+    assert violated([not_before, on_or_after], records) == [
+        [],
+        ["not-before", "on-or-after"],
+        ["not-before"],
+    ]

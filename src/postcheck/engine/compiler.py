@@ -275,21 +275,21 @@ class _Compiler:
     ) -> dict[str, Any]:
         operand = condition.operand
         base = self._field(operand.field, where, item, {"date"})
+        # `not before X` is read as `on or after X`, and so on: the test that remains is judged
+        # like any other, and a partial date ("May 2023") passes it only where every day it
+        # can mean agrees: `before` looks at its last day, `after` at its first.
         op = _DATE_OPS[condition.operator]
-        # Judge a partial date ("May 2023") only where every day it can mean agrees.
-        before = condition.operator in ("before", "on_or_before")
+        if negated:
+            op = _OPPOSITE[op]
+        before = op in ("$lt", "$lte")
         path = f"{base}.{'latest' if before else 'earliest'}"
+        unknown = [{"$nex": {path: 1}}] if negated else []
         if operand.other_field is not None:
             other_base = self._field(operand.other_field, where, None, {"date"})
             other = f"{other_base}.{'earliest' if before else 'latest'}"
             if negated:
-                return {
-                    "$or": [
-                        {"$nex": {path: 1}},
-                        {"$nex": {other: 1}},
-                        {_OPPOSITE[op]: {path: {"$m": other}}},
-                    ]
-                }
+                unknown.append({"$nex": {other: 1}})
+                return {"$or": [*unknown, {op: {path: {"$m": other}}}]}
             return {"$and": [{"$ex": {other: 1}}, {op: {path: {"$m": other}}}]}
         day = self.as_of if operand.as_of else operand.date
         assert day is not None  # the operand model requires one of the three
@@ -297,9 +297,8 @@ class _Compiler:
         if period is not None:
             text = period.period or self._text_param(period.param, where)
             day = shift(day, text, -1 if operand.minus is not None else 1)
-        if negated:
-            return {"$or": [{"$nex": {path: 1}}, {_OPPOSITE[op]: {path: day.isoformat()}}]}
-        return {op: {path: day.isoformat()}}
+        test = {op: {path: day.isoformat()}}
+        return {"$or": [*unknown, test]} if negated else test
 
     def _items(
         self,

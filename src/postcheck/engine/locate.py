@@ -31,6 +31,12 @@ from postcheck.rules.conditions import (
 from postcheck.rules.model import Rule
 from postcheck.rules.parameters import ParameterValue
 
+_OPPOSITE = {
+    "before": "on_or_after",
+    "on_or_before": "after",
+    "after": "on_or_before",
+    "on_or_after": "before",
+}
 _DATE_BOUND = {
     "before": "latest",
     "on_or_before": "latest",
@@ -80,6 +86,8 @@ class _Locator:
             return all(self.holds(c, scope) for c in condition.all)
         if isinstance(condition, AnyOf):
             return any(self.holds(c, scope) for c in condition.any)
+        if isinstance(condition, Not) and isinstance(condition.not_, DateCompare):
+            return self._date(condition.not_, scope, negated=True)
         if isinstance(condition, Not):
             return not self.holds(condition.not_, scope)
         if isinstance(condition, Present | Missing):
@@ -130,9 +138,11 @@ class _Locator:
             }[condition.operator]
         )
 
-    def _date(self, condition: DateCompare, scope: Any) -> bool:
+    def _date(self, condition: DateCompare, scope: Any, negated: bool = False) -> bool:
+        """As the compiler reads it: a negated test is the opposite test, unknown passes it."""
         operand = condition.operand
-        bound = _DATE_BOUND[condition.operator]
+        operator = _OPPOSITE[condition.operator] if negated else condition.operator
+        bound = _DATE_BOUND[operator]
         value = lookup(scope, f"{operand.field}.{bound}")
         if operand.other_field is not None:
             opposite = "earliest" if bound == "latest" else "latest"
@@ -145,13 +155,13 @@ class _Locator:
                 day = shift(day, str(text), -1 if operand.minus is not None else 1)
             other = day.isoformat() if day else None
         if not isinstance(value, str) or not isinstance(other, str):
-            return False
+            return negated
         return {
             "before": value < other,
             "on_or_before": value <= other,
             "after": value > other,
             "on_or_after": value >= other,
-        }[condition.operator]
+        }[operator]
 
     def _param(self, name: str | None) -> Any:
         return self.parameters.get(name) if name else None
