@@ -181,3 +181,16 @@ def test_schema_facts_lists_every_field_rules_can_test() -> None:
     paths = {line.split()[0] for line in out.splitlines()}
     assert code == 0
     assert {"grade[].code", "derived.kind", "authority_context.mayor_term_end"} <= paths
+
+
+@pytest.mark.parametrize(
+    "stray", ["politcal-restriction/some-rule.yaml", "grading/grade-code-typo2.yml", "extra.yaml"]
+)
+def test_rule_files_in_the_wrong_place_stop_the_run(tmp_path: Path, stray: str) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), rules)
+    target = rules / stray
+    target.parent.mkdir(exist_ok=True)
+    target.write_text((rules / "grading" / "grade-code-typo.yaml").read_text())
+    code, out = invoke("rules", "--rules", str(rules))
+    assert code == 2 and str(target) in out and "not a place for a rule file" in out

@@ -101,3 +101,9 @@ def test_overlapping_branches_the_engine_fuses_badly_are_split() -> None:
 def test_patterns_the_engine_would_misread_are_refused(pattern: str) -> None:
     with pytest.raises(PatternError):
         check_pattern(pattern)
+
+
+def test_non_ascii_patterns_are_refused_under_ignore_case() -> None:
+    with pytest.raises(PatternError, match="non-ASCII"):
+        check_pattern(".*café.*", ignore_case=True)
+    check_pattern(".*caf[éÉ].*")

@@ -227,7 +227,7 @@ class _Compiler:
             for pattern in written:
                 if not isinstance(pattern, str):
                     raise PatternError(f"parameter {spec.param!r} must list patterns (strings)")
-                check_pattern(pattern)
+                check_pattern(pattern, spec.ignore_case)
             branches = [
                 to_engine_dialect(branch)
                 for pattern in written

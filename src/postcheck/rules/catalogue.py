@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from postcheck.rules.authorities import AUTHORITIES_DIR
 from postcheck.rules.model import Area, Rule
 from postcheck.rules.parameters import Parameters
 from postcheck.yamlfile import YamlDocument, load_documents, mark_line
@@ -63,9 +64,14 @@ def load_catalogue(directory: Path) -> Catalogue:
     parameters = _load_parameters(directory / PARAMETERS_FILE)
     rules: list[Rule] = []
     sources: dict[str, tuple[Path, YamlDocument]] = {}
-    areas = {a.value for a in Area}
+    for path in _stray_files(directory):
+        raise RuleFileError(
+            path,
+            "not a place for a rule file: rules live in <area>/<rule-id>.yaml, where area is "
+            f"one of {', '.join(a.value for a in Area)}",
+        )
     for path in sorted(directory.glob("*/*.yaml")):
-        if path.parent.name not in areas:
+        if path.parent.name == AUTHORITIES_DIR:
             continue
         document = _single_document(path)
         try:
@@ -100,6 +106,21 @@ def load_catalogue(directory: Path) -> Catalogue:
     if not rules:
         raise RuleFileError(directory, "no rule files found (expected <area>/<rule-id>.yaml)")
     return Catalogue(rules, parameters, directory, sources)
+
+
+def _stray_files(directory: Path) -> list[Path]:
+    """YAML files the loader would otherwise pass over: a misspelt area folder or a .yml rule
+    would silently drop rules, and a dropped rule is a missed breach."""
+    areas = {a.value for a in Area}
+    stray = []
+    for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
+        parts = path.relative_to(directory).parts
+        if parts == (PARAMETERS_FILE,) or any(part.startswith(".") for part in parts):
+            continue
+        placed = len(parts) == 2 and path.suffix == ".yaml"
+        if not placed or parts[0] not in areas | {AUTHORITIES_DIR}:
+            stray.append(path)
+    return stray
 
 
 def _load_parameters(path: Path) -> Parameters:

@@ -15,7 +15,7 @@ _FORBIDDEN = {
     "$": "patterns always match the whole value; drop '$'",
     "(?": "inline flags and groups are not supported; use ignore_case: true",
     "\\b": "word boundaries are not supported",
-    '"': "double quotes are escaped in the engine's view of text; match them with '.'",
+    '"': "the engine sees a double quote in text as two characters; match around it with .*",
     "\\n": "text is matched on one line; newlines cannot be matched",
 }
 _MAX_REPEAT = 100
@@ -25,8 +25,13 @@ class PatternError(ValueError):
     pass
 
 
-def check_pattern(pattern: str) -> re.Pattern[str]:
+def check_pattern(pattern: str, ignore_case: bool = False) -> re.Pattern[str]:
     """The Python form of a rule pattern; raises PatternError for what the engine would misread."""
+    if ignore_case and not pattern.isascii():
+        raise PatternError(
+            f"pattern {pattern!r} has non-ASCII letters, which the engine does not fold to "
+            "another case; drop ignore_case and spell each case out, e.g. [éÉ]"
+        )
     for token, reason in _FORBIDDEN.items():
         if token in pattern:
             raise PatternError(f"{token!r} in pattern {pattern!r}: {reason}")
