@@ -16,6 +16,9 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a report should have the mode any new file
+        # gets here, or keep the mode of the file it replaces.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
             stream.flush()
@@ -29,3 +32,9 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
 def write_atomically(path: Path, text: str) -> None:
     with atomic_writer(path) as stream:
         stream.write(text)
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

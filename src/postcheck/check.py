@@ -96,7 +96,10 @@ def run(
     evaluator: Evaluator | None = None,
 ) -> Iterator[Finding]:
     """Findings in input order. Each record yields one RecordResult, even when it is clean."""
-    engine = evaluator or Evaluator(compiled, authorities)
+    if evaluator is None:
+        engine = Evaluator(compiled, authorities)
+    else:
+        engine = evaluator if authorities is None else evaluator.with_authorities(authorities)
     context = message_context(compiled)
     for judged in engine.judge(outcomes):
         if isinstance(judged, InputError):

@@ -241,7 +241,7 @@ def render_explanation(rule: Rule) -> str:
         f"{rule.id}: {rule.title}",
         f"  area: {rule.area.value}   severity: {rule.severity.value}   "
         f"certainty: {rule.certainty.value}",
-        f"  in force: from {effective.from_ or 'no start date'} to {effective.to or 'no end date'}",
+        f"  in force: {_in_force(effective.from_, effective.to)}",
         "",
         "Law:",
         *[f"  {c.text}\n    {c.url}" for c in rule.citations],
@@ -263,6 +263,12 @@ def render_explanation(rule: Rule) -> str:
             "fictional test councils are in tests/authorities/)"
         ]
     return "\n".join(lines)
+
+
+def _in_force(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None and end is None:
+        return "whenever it is checked (no dates set)"
+    return f"from {start or 'the start'} to {end or 'today'}"
 
 
 def _examples(verdict: str, records: list[dict[str, Any]]) -> list[str]:

@@ -194,3 +194,24 @@ def test_rule_files_in_the_wrong_place_stop_the_run(tmp_path: Path, stray: str) 
     target.write_text((rules / "grading" / "grade-code-typo.yaml").read_text())
     code, out = invoke("rules", "--rules", str(rules))
     assert code == 2 and str(target) in out and "not a place for a rule file" in out
+
+
+@pytest.mark.parametrize(
+    ("stdin", "titles"),
+    [
+        ("title,grade\nA,P04\nB,PO3\n", ["A", "B"]),
+        ('{"title": "A"}\n{"title": "B"}\n', ["A", "B"]),
+        ("title: A\ngrade: P04\n", ["A"]),
+        ("JOB DESCRIPTION\n\nJob Title: A\tGrade: P04\n", ["A"]),
+    ],
+)
+def test_stdin_format_is_sniffed(stdin: str, titles: list[str]) -> None:
+    code, out = invoke("check", "-", "--format", "json", "--fail-on", "never", *AS_OF, stdin=stdin)
+    report = json.loads(out)
+    assert code == 0 and report["summary"]["records"] == len(titles), out
+
+
+def test_report_file_gets_a_normal_mode(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    invoke("check", str(SEEDS), "--format", "json", "-o", str(target), *AS_OF)
+    assert target.stat().st_mode & 0o077 != 0  # not the private 0600 of a temporary file

@@ -7,11 +7,14 @@ first bytes, so one command can check a folder of mixed exports and documents.
 from __future__ import annotations
 
 import io
+import itertools
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from postcheck.record import documents, structured
+from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
 
 STRUCTURED_SUFFIXES = {
@@ -23,7 +26,9 @@ STRUCTURED_SUFFIXES = {
     ".csv": "csv",
 }
 FORMATS = ("auto", "yaml", "json", "jsonl", "csv", *documents.FORMATS)
-_SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
+_SKIPPED_NAMES = {"Thumbs.db"}  # hidden files (.DS_Store and the like) are skipped anyway
+_SNIFF_CHARS = 65_536
+_YAML_KEY = re.compile(r"^-?\s*([a-z_]+):", re.MULTILINE)
 
 
 def iter_outcomes(paths: Iterable[str], stdin_format: str = "auto") -> Iterator[ReadOutcome]:
@@ -81,35 +86,49 @@ def _read_text(kind: str, text: str, name: str) -> Iterator[ReadOutcome]:
     return structured.read_yaml(text, name)
 
 
-def _read_stream(kind: str, stream: io.TextIOBase | object, name: str) -> Iterator[ReadOutcome]:
+def _read_stream(kind: str, lines: Iterable[str], name: str) -> Iterator[ReadOutcome]:
     if kind == "csv":
-        return structured.read_csv(stream, name)  # type: ignore[arg-type]
-    return structured.read_json_lines(stream, name)  # type: ignore[arg-type]
+        return structured.read_csv(lines, name)
+    return structured.read_json_lines(lines, name)
 
 
 def _read_stdin(stdin_format: str) -> Iterator[ReadOutcome]:
-    text = sys.stdin.read()
-    kind = stdin_format if stdin_format != "auto" else _sniff_text(text)
+    """Standard input: JSON Lines and CSV are streamed; the format is sniffed from the start."""
+    head = sys.stdin.read(_SNIFF_CHARS)
+    head += sys.stdin.readline()  # end the sample on a line boundary
+    kind = stdin_format if stdin_format != "auto" else _sniff_text(head)
+    if kind in ("jsonl", "csv"):
+        lines = itertools.chain(io.StringIO(head), sys.stdin)
+        yield from _read_stream(kind, lines, "<stdin>")
+        return
+    text = head + sys.stdin.read()
     if kind in documents.FORMATS:
         yield from documents.read_text_document(text, "<stdin>", kind)
-    elif kind in ("jsonl", "csv"):
-        yield from _read_stream(kind, io.StringIO(text, newline=None), "<stdin>")
     else:
         yield from _read_text(kind, text, "<stdin>")
 
 
-def _sniff_text(text: str) -> str:
-    stripped = text.lstrip()
+def _sniff_text(head: str) -> str:
+    """json, jsonl, csv, yaml, or else a text document."""
+    stripped = head.lstrip()
+    lines = [line for line in stripped.splitlines() if line.strip()]
     if stripped.startswith("["):
         return "json"
     if stripped.startswith("{"):
-        lines = [line for line in stripped.splitlines() if line.strip()]
-        return (
-            "jsonl"
-            if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
-            else "json"
-        )
-    return "yaml"
+        many = len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
+        return "jsonl" if many else "json"
+    first = [cell.strip() for cell in lines[0].split(",")] if lines else []
+    if len(first) > 1 and set(first) <= set(structured.CSV_COLUMNS):
+        return "csv"
+    if stripped.startswith("---") or _yaml_record_keys(head):
+        return "yaml"
+    return "text"
+
+
+def _yaml_record_keys(head: str) -> bool:
+    """Whether the text opens like a YAML post record: a mapping of record field names."""
+    keys = [m.group(1) for m in _YAML_KEY.finditer(head)]
+    return bool(keys) and all(k in PostRecord.model_fields for k in keys[:5])
 
 
 def _hidden(relative: Path) -> bool:

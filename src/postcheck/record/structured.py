@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -132,7 +132,7 @@ def read_json(text: str, file: str) -> Iterator[ReadOutcome]:
         yield from validate(item, file, index, None)
 
 
-def read_json_lines(stream: IO[str], file: str) -> Iterator[ReadOutcome]:
+def read_json_lines(stream: Iterable[str], file: str) -> Iterator[ReadOutcome]:
     index = 0
     for line_number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -146,7 +146,7 @@ def read_json_lines(stream: IO[str], file: str) -> Iterator[ReadOutcome]:
         index += 1
 
 
-def read_csv(stream: IO[str], file: str) -> Iterator[ReadOutcome]:
+def read_csv(stream: Iterable[str], file: str) -> Iterator[ReadOutcome]:
     reader = csv.reader(stream)
     try:
         header = next(reader)
