@@ -54,6 +54,8 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     places: dict[str, Place] = {}
     _header_fields(found, section_of, data, places)
     _statements([c for c in found if c.label not in HEADER_FIELDS], data, places)
+    if "authority" not in data:
+        _set_agreed("authority", _letterhead(found, labelled_rows, layout), data, places)
     if data.get("title") and "political_group" not in data:
         group = names.political_group(data["title"], labelled=False)
         if group:
@@ -75,8 +77,32 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
         return list(validation_errors(error, file, None))
     record.provenance.file = file
     record.provenance.index = 0
+    record.provenance.line = _header_line(layout, places.get("title"))
     record.provenance.fields = {path: place.location() for path, place in places.items()}
     return [record]
+
+
+def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) -> list[Any]:
+    """Councils named on lines of their own above the first labelled header field."""
+    first = min(labelled_rows, default=-1)
+    return [
+        (name, clause.place)
+        for clause in found
+        if clause.label is None
+        and layout.segments[clause.index].row < first
+        and (name := names.letterhead(clause.text))
+    ]
+
+
+def _header_line(layout: Layout, title: Place | None) -> int | None:
+    """Where the post's header begins, for findings on what the document does not state.
+
+    The job title's line, else the first line with text. A title past page 1 of a PDF is not
+    used: the record's line has no page to go with it.
+    """
+    if title is not None and title.line is not None and (title.page or 1) == 1:
+        return title.line
+    return next((s.place.line for s in layout.segments if s.place.line is not None), None)
 
 
 def _header_fields(

@@ -131,6 +131,12 @@ _ANY_LABEL = re.compile(
     + r")(?![\w'’])(?P<colon>\s*[:：]|\s+[-–]\s)?\s*",
     re.I,
 )
+# Lines that title the document ("ROLE PROFILE"), not a label and its value ("Role": "PROFILE").
+_DOCUMENT_TITLE = re.compile(
+    r"(?:(?:job|role|post)\s+(?:description|profile|outline)|person\s+specification)"
+    r"(?:\s*(?:and|&)\s*(?:person\s+specification|job\s+description))?\s*:?",
+    re.I,
+)
 _LEAD = re.compile(r"^(?:\d{1,3}[.)]|[-•*·])\s+")
 _MAX_BARE_WORDS = 12
 
@@ -156,7 +162,8 @@ def clauses(segments: list[Segment]) -> tuple[list[Clause], set[int]]:
         if index in taken:
             continue
         text = _LEAD.sub("", segment.text)
-        matches = _labels(text, multi_cell=row_sizes[segment.row] > 1)
+        multi_cell = row_sizes[segment.row] > 1
+        matches = [] if _DOCUMENT_TITLE.fullmatch(text.strip()) else _labels(text, multi_cell)
         prose_end = matches[0].start() if matches else len(text)
         if text[:prose_end].strip():
             found.append(Clause(text[:prose_end].strip(), segment.place, index))

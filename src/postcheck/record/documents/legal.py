@@ -42,6 +42,9 @@ _NEGATED = re.compile(
 _STATED = re.compile(
     r"\b(?:post|role|position|job|appointment|it|this)\b[^.]{0,60}?"
     r"\b(?:is|will\s+be|has\s+been|are|remains)\b[^.]{0,30}?politically[\s-]+restricted"
+    # "This post is established under section 9 of the ... Act 1989 and is politically restricted"
+    r"|\b(?:post|role|position|appointment)\b.{0,200}?\b(?:and|which)\s+(?:is|will\s+be)\s+"
+    r"(?:also\s+|therefore\s+)?politically[\s-]+restricted"
     r"|\bsubject\s+to\s+(?:the\s+)?political\s+restrictions?"
     r"|\bpolitically[\s-]+restricted\s+(?:post|role|position)\b",
     re.I,

@@ -18,6 +18,10 @@ _SERVES = (
         rf"(?i:political\s+assistant|assistant|support|assistance|services?)\s+"
         rf"(?i:to|for)\s+the\s+{_GROUP_NAME}"
     ),
+    # a post title naming its group after a dash or in brackets: "Political Assistant (Green Group)"
+    re.compile(
+        rf"(?i:assistant|officer|adviser|advisor)\s*(?:[-–—]\s*|\(\s*)(?:the\s+)?{_GROUP_NAME}"
+    ),
     re.compile(
         rf"(?i:assist|serve|support)\s+the\s+(?i:members\s+of\s+the\s+)?{_GROUP_NAME}"
         rf"(?!\s+(?:Leader|Officers?|Whip|Secretary|Chair|meetings?))"
@@ -50,6 +54,10 @@ _COUNCIL = (
 _EMPLOYER = re.compile(
     rf"(?i:employment\s+with|employed\s+by|employer\s+is|appointed\s+by|join)\s+(?:the\s+)?{_COUNCIL}"
 )
+_COUNCIL_WORDS = frozenset(
+    {"the", "full", "council", "borough", "county", "city", "district", "town", "parish", "london"}
+    | {"royal", "metropolitan", "of", "and", "county's", "council's"}
+)
 _LABEL_VALUE = re.compile(rf"^\s*(?:the\s+)?{_COUNCIL}\s*$")
 
 
@@ -69,6 +77,16 @@ def authority(sentence: str, labelled: bool) -> str | None:
     """The employing council, from a label or an 'employment with ...' phrase."""
     found = (_LABEL_VALUE if labelled else _EMPLOYER).search(sentence)
     return " ".join(found["body"].split()).rstrip(".") if found else None
+
+
+def letterhead(line: str) -> str | None:
+    """The council a line above the header fields names on its own ("Borsetshire County Council"),
+    as a letterhead does; "Full Council" or "The County Council" name no council."""
+    name = authority(line, labelled=True)
+    if name is None:
+        return None
+    named = [w for w in name.split() if w.lower() not in _COUNCIL_WORDS]
+    return name if named else None
 
 
 def _generic(name: str) -> bool:

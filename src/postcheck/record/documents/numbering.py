@@ -16,7 +16,11 @@ from postcheck.record.model import Mention, NumberedItem, NumberedList
 
 _ITEM = re.compile(r"^\s*\(?(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-•*·▪◦]\s+(?P<text>\S.*)$")
-_DUTIES_HEADING = re.compile(r"\b(?:tasks?|dut(?:y|ies)|responsibilit|accountabilit)", re.I)
+_DUTIES_HEADING = re.compile(
+    r"\b(?:tasks?|dut(?:y|ies)|responsibilit|accountabilit)"
+    r"|\bwhat\s+you(?:\s+will|['’]ll)\s+(?:be\s+)?do\b",
+    re.I,
+)
 
 
 def numbered_lists(segments: list[Segment], sections: list[Section]) -> list[NumberedList]:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from postcheck.record.documents.layout import RawLine, text_lines
+from postcheck.record.documents.layout import Cell, RawLine, text_lines
+
+# A line the PDF wrapped: it goes on in lower case after a line that ends mid-sentence.
+_CONTINUES = re.compile(r"^[a-z(]")
+_ENDS_STATEMENT = re.compile(r"[.:;!?]\s*$")
 
 
 class UnreadablePdfError(ValueError):
@@ -19,7 +24,7 @@ def pdf_lines(data: bytes) -> list[RawLine]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                lines.extend(text_lines(page.extract_text() or "", page=number))
+                lines.extend(_unwrapped(text_lines(page.extract_text() or "", page=number)))
     except Exception as error:
         raise UnreadablePdfError(_reason(error)) from error
     if not any(cell.text.strip() for line in lines for cell in line.cells):
@@ -27,6 +32,29 @@ def pdf_lines(data: bytes) -> list[RawLine]:
             "PDF has no text layer (a scan?): export it with text, or run OCR first"
         )
     return lines
+
+
+def _unwrapped(lines: list[RawLine]) -> list[RawLine]:
+    """Lines a PDF wrapped joined back to the line they began on, so a sentence is read whole.
+
+    PDF text has no paragraphs: "... is expected to attend the office" / "at least three days a
+    week." would be two statements, the second without its subject.
+    """
+    joined: list[RawLine] = []
+    for line in lines:
+        text = " ".join(cell.text for cell in line.cells).strip()
+        before = joined[-1].cells if joined else ()
+        last = before[-1].text.strip() if before else ""
+        if (
+            len(before) == 1
+            and last
+            and not _ENDS_STATEMENT.search(last)
+            and _CONTINUES.match(text)
+        ):
+            joined[-1] = RawLine((Cell(f"{last} {text}", before[0].place),))
+        else:
+            joined.append(line)
+    return joined
 
 
 def _reason(error: BaseException) -> str:

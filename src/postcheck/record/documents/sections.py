@@ -1,7 +1,9 @@
 """Headings and the section each segment sits in (header, body, person specification).
 
-Formats that mark headings (Markdown, HTML, Word styles) say so; in plain text a short title-case
-line on its own ("Key Tasks and Accountabilities", "CULTURE") is taken for one.
+Formats that mark headings (Markdown, HTML, Word styles) say so; otherwise a short title-case
+line on its own ("Key Tasks and Accountabilities", "CULTURE") is taken for one, and so is a line
+holding only a usual job-description heading in any case, colon or not ("Main duties",
+"Key responsibilities:", "What you will do", "Person specification").
 """
 
 from __future__ import annotations
@@ -15,10 +17,35 @@ HEADER = "header"
 BODY = "body"
 PERSON_SPECIFICATION = "person specification"
 
-_DOCUMENT_TITLE = re.compile(r"^(?:job|role)\s+(?:description|profile)\b|^person\s+spec", re.I)
+_DOCUMENT_TITLE = re.compile(r"^(?:job|role)\s+(?:description|profile)\b", re.I)
 _PERSON_SPEC = re.compile(r"\bperson\s+spec(?:ification)?\b", re.I)
 _SMALL_WORDS = frozenset({"and", "of", "the", "to", "for", "in", "on", "a", "an", "&", "or"})
 _MAX_HEADING_WORDS = 8
+# Headings job descriptions use, recognised whole in any case: sentence case ("Main duties") is as
+# common as title case, and a bold paragraph in Word or HTML is often the only mark of a heading.
+_DUTY_WORDS = r"(?:duties|tasks|responsibilities|accountabilities)"
+_KNOWN_HEADING = re.compile(
+    r"^(?:"
+    # duties: "Main duties", "Key responsibilities include", "Duties and responsibilities"
+    rf"(?:(?:the\s+)?(?:main|key|principal|core|specific|general|primary|major)\s+)?{_DUTY_WORDS}"
+    rf"(?:\s*(?:,|and|&)\s*(?:key\s+)?{_DUTY_WORDS})*"
+    r"(?:\s+of\s+the\s+(?:post|role|job|post\s*holder))?(?:\s+(?:will\s+)?include)?"
+    r"|what\s+you(?:\s+will|['’]ll)\s+(?:be\s+)?do(?:ing)?"
+    r"|your\s+(?:main\s+|key\s+)?responsibilities(?:\s+will\s+(?:be|include))?"
+    # the sections around them, so that duties end where the next section starts
+    r"|(?:(?:main|overall|job|key)\s+)*purposes?(?:\s+of\s+(?:the\s+)?(?:post|role|job))?"
+    r"|about\s+(?:the\s+(?:role|post|team|service)|you|us)"
+    r"|job\s+context|context|dimensions|key\s+(?:relationships|contacts)"
+    r"|working\s+(?:relationships|arrangements|conditions|environment)"
+    r"|(?:special\s+|other\s+)?(?:terms\s+and\s+)?conditions(?:\s+of\s+(?:service|employment))?"
+    r"|person\s+spec(?:ification)?|selection\s+criteria|(?:essential|desirable)\s+criteria"
+    r"|(?:knowledge,?\s+)?skills(?:,?\s+(?:and\s+)?(?:knowledge|experience|abilities))*"
+    r"|qualifications(?:\s+and\s+experience)?|experience|values(?:\s+and\s+behaviours)?"
+    r"|(?:additional|other|further)\s+information|equalit(?:y|ies)\s+and\s+diversity"
+    r"|health\s+and\s+safety|safeguarding"
+    r")\s*:?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -35,19 +62,27 @@ def sections(segments: list[Segment], labelled_rows: set[int]) -> list[Section]:
     found = []
     heading: str | None = None
     part = HEADER
+    header_seen = False
     for segment in segments:
+        header_seen = header_seen or segment.row in labelled_rows
         alone = row_sizes[segment.row] == 1 and segment.row not in labelled_rows
         if alone and (segment.heading or looks_like_heading(segment.text)):
             heading = segment.text.rstrip(":").strip()
-            if _PERSON_SPEC.search(heading):
+            if _DOCUMENT_TITLE.search(heading):
+                pass  # "Job Description and Person Specification" titles the whole document
+            elif _PERSON_SPEC.search(heading):
                 part = PERSON_SPECIFICATION
-            elif part == HEADER and not _DOCUMENT_TITLE.search(heading):
+            elif part == HEADER and (header_seen or _KNOWN_HEADING.match(heading)):
+                # Above the header fields, only a section's heading ends the header: the council's
+                # name or the post's title set as a heading does not.
                 part = BODY
         found.append(Section(heading, part))
     return found
 
 
 def looks_like_heading(text: str) -> bool:
+    if _KNOWN_HEADING.match(text.strip()):
+        return True
     words = text.rstrip(":").split()
     if not words or len(words) > _MAX_HEADING_WORDS or text.rstrip()[-1:] in ".!?;,":
         return False
