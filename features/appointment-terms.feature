@@ -3,32 +3,68 @@ Feature: Appointment terms
   Posts created under section 9 of the 1989 Act or the 2002 Mayor's Assistant Regulations can
   only be offered on the terms those provisions allow.
 
-  Rule: A fixed term that has already ended cannot be offered
+  Rule: A political or mayor's assistant's appointment ends when its fixed term ends
     # Regulation 3(3) of the 2002 Regulations: a mayor's assistant's appointment cannot run past
     # the mayor's term. Section 9(3) of the 1989 Act: a political assistant's appointment ends by
-    # the annual meeting. https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+    # the annual meeting. The rule applies to a post whose stated statutory basis is one of those
+    # provisions; a job title alone does not show which provision governs the post.
+    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
 
-    @fixed-term-ended
+    @fixed-term-ended @fixed-term-lapsed
     Scenario: A mayor's assistant's term ended with the mayor's term in May 2026
       Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
       And the appointment is for a fixed term ending at the end of the mayor's term on "7 May 2026"
       When the post is checked as the law stood on "23 November 2026"
       Then it breaches "fixed-term-ended"
       And the finding reads "ended on 7 May 2026"
+      And it does not breach "fixed-term-lapsed"
 
     @fixed-term-ended
     Scenario: The same term judged before it ended
       Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
       And the appointment is for a fixed term ending at the end of the mayor's term on "7 May 2026"
       When the post is checked as the law stood on "1 March 2026"
       Then it does not breach "fixed-term-ended"
 
     @fixed-term-ended
+    Scenario: A political assistant's term ended at the annual meeting in May 2026
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the appointment is for a fixed term ending on "21 May 2026"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "fixed-term-ended"
+
+    @fixed-term-ended @fixed-term-lapsed
+    Scenario: A post called a mayor's assistant that states no statutory basis is judged as an ordinary post
+      Given a post titled "Mayor's Assistant"
+      And the job description does not say under what provision the post is established
+      And the appointment is for a fixed term ending on "7 May 2026"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "fixed-term-ended"
+      And it breaches "fixed-term-lapsed"
+
+  Rule: Any other post's stated fixed term should not already have ended
+    # Good administration: the written statement of a fixed-term employee's terms gives the date
+    # the term ends (section 1(4)(g) of the Employment Rights Act 1996); a date already passed
+    # cannot be that date. No statute is breached by the job description itself.
+    # https://www.legislation.gov.uk/ukpga/1996/18/section/1
+
+    @fixed-term-lapsed @fixed-term-ended
+    Scenario: An ordinary post's fixed term ended in October 2026
+      Given a post titled "Project Officer"
+      And the appointment is for a fixed term ending on "October 2026"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "fixed-term-lapsed"
+      And it does not breach "fixed-term-ended"
+
+    @fixed-term-lapsed
     Scenario: A term ending "November 2026" is not judged ended part-way through November
       Given a post titled "Project Officer"
       And the appointment is for a fixed term ending on "November 2026"
       When the post is checked as the law stood on "23 November 2026"
-      Then it does not breach "fixed-term-ended"
+      Then it does not breach "fixed-term-lapsed"
 
   Rule: A political assistant's appointment must be for a fixed term ending by the annual meeting
     # Section 9(3) of the Local Government and Housing Act 1989.
@@ -49,6 +85,14 @@ Feature: Appointment terms
       And the appointment is permanent
       When the post is checked as the law stood on "23 November 2026"
       Then it breaches "s9-not-fixed-term"
+
+    @s9-not-fixed-term
+    Scenario: A post titled as a political assistant that states no statutory basis is not judged under section 9
+      Given a post titled "Labour Group Political Assistant"
+      And the job description does not say under what provision the post is established
+      And the appointment is permanent
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-not-fixed-term"
 
     @s9-not-fixed-term
     Scenario: A political assistant's appointment ends at the annual meeting
@@ -117,6 +161,22 @@ Feature: Appointment terms
       And the job description does not say whether the appointment is permanent or for a fixed term
       When the post is checked as the law stood on "23 November 2026"
       Then it breaches "mayors-assistant-not-fixed-term"
+
+    @mayors-assistant-not-fixed-term
+    Scenario: A ceremonial mayor's assistant is not an appointment under the 2002 Regulations
+      Given a post titled "Lord Mayor's Assistant"
+      And the job description does not say under what provision the post is established
+      And the appointment is permanent
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-not-fixed-term"
+
+    @mayors-assistant-not-fixed-term
+    Scenario: Before the 2002 Regulations came into force on 6 May 2002 the rule is silent
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the appointment is permanent
+      When the post is checked as the law stood on "1 June 2001"
+      Then it does not breach "mayors-assistant-not-fixed-term"
 
     @mayors-assistant-not-fixed-term
     Scenario: A mayor's assistant's appointment ends with the mayor's term

@@ -125,6 +125,13 @@ Feature: Office attendance
       Then it does not breach "flexible-working-request-denied"
 
     @flexible-working-request-denied
+    Scenario: A refusal of late job applications next to support for flexible working is not a refusal of flexible working
+      Given a post titled "Policy Officer"
+      And the job description says "The Council supports flexible working. Applications received after the closing date will not be considered." about office attendance
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "flexible-working-request-denied"
+
+    @flexible-working-request-denied
     Scenario: Flexible working is supported subject to the needs of the service
       Given a post titled "Mayor's Assistant"
       And the job description says "Newham Council supports flexible working for its staff, subject to meeting business needs." about office attendance

@@ -27,6 +27,22 @@ Feature: Political restriction
       Then it breaches "mayors-assistant-restriction-citation"
 
     @mayors-assistant-restriction-citation
+    Scenario: A ceremonial mayor's assistant is not an appointment under the 2002 Regulations
+      Given a post titled "Lord Mayor's Assistant"
+      And the job description does not say under what provision the post is established
+      And the job description says the post is politically restricted under "section 2(1)(g) of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-restriction-citation"
+
+    @mayors-assistant-restriction-citation
+    Scenario: Before the 2002 Regulations came into force on 6 May 2002 the rule is silent
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002"
+      And the job description says the post is politically restricted under "section 2(1) of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "1 June 2001"
+      Then it does not breach "mayors-assistant-restriction-citation"
+
+    @mayors-assistant-restriction-citation
     Scenario: The restriction of a mayor's assistant is put down to regulation 3(6)
       Given a post titled "Mayor's Assistant"
       And the post is established under "Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002"
@@ -54,9 +70,11 @@ Feature: Political restriction
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-restriction-paragraph"
 
-  Rule: A political assistant's post is politically restricted, and the job description says so
+  Rule: A political assistant's post is politically restricted, and the job description should say so
     # Section 2(1)(f) of the Local Government and Housing Act 1989 restricts every post filled under
-    # section 9; section 1 bars the holder from being a councillor.
+    # section 9; section 1 bars the holder from being a councillor. The restriction applies whatever
+    # the job description says (section 1(5) makes it part of the terms of appointment), so silence
+    # is a warning to inform applicants, not a breach of the Act.
     # https://www.legislation.gov.uk/ukpga/1989/42/section/2
 
     @s9-restriction-not-stated
@@ -68,6 +86,14 @@ Feature: Political restriction
       Then it breaches "s9-restriction-not-stated"
 
     @s9-restriction-not-stated
+    Scenario: A post titled as a political assistant that states no statutory basis is not judged under section 9
+      Given a post titled "Labour Group Political Assistant"
+      And the job description does not say under what provision the post is established
+      And the job description does not say whether the post is politically restricted
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "s9-restriction-not-stated"
+
+    @s9-restriction-not-stated
     Scenario: A political assistant's job description says the post is restricted
       Given a post titled "Labour Group Political Assistant"
       And the post is established under "s.9 LGHA 1989"
@@ -75,8 +101,9 @@ Feature: Political restriction
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-restriction-not-stated"
 
-  Rule: A mayor's assistant's post is politically restricted, and the job description says so
-    # Regulation 3(6) of the 2002 Regulations makes the post politically restricted.
+  Rule: A mayor's assistant's post is politically restricted, and the job description should say so
+    # Regulation 3(6) of the 2002 Regulations makes the post politically restricted, whatever the
+    # job description says; silence is a warning to inform applicants, not a breach.
     # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
 
     @mayors-assistant-restriction-not-stated
@@ -144,6 +171,14 @@ Feature: Political restriction
       Then it does not breach "restriction-by-salary"
 
     @restriction-by-salary
+    Scenario: Saying both that the post is restricted and that its pay must stay below the section 9 limit is not a salary-based restriction
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "This post is politically restricted under s.2(1)(f) of the Local Government and Housing Act 1989 and its remuneration must stay below the relevant amount under s.9(3)." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restriction-by-salary"
+
+    @restriction-by-salary
     Scenario: Before the change in 2010 a salary-based restriction was correct
       Given a post titled "Head of Policy"
       And the job description says "This post is politically restricted because its salary is above the threshold." about political restriction
@@ -179,6 +214,14 @@ Feature: Political restriction
       Then it does not breach "restricted-post-exemption-offered"
 
     @restricted-post-exemption-offered
+    Scenario: Before section 3A applied in England the rule is silent
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "The post holder may apply to the Head of Paid Service for exemption from political restriction." about political restriction
+      When the post is checked as the law stood on "1 June 2007"
+      Then it does not breach "restricted-post-exemption-offered"
+
+    @restricted-post-exemption-offered
     Scenario: A sensitive post may say that exemption can be sought
       Given a post titled "Policy Officer"
       And the job description says "The post holder may apply to the Head of Paid Service for exemption." about political restriction
@@ -187,7 +230,9 @@ Feature: Political restriction
 
   Rule: A politically restricted post-holder may not stand for election, act as an election agent, manage a party or canvass
     # Schedule, Part I, paragraphs 1 to 5 of the Local Government Officers (Political Restrictions)
-    # Regulations 1990, part of the terms of every restricted post (regulation 3(1)(a)).
+    # Regulations 1990, part of the terms of every restricted post (regulation 3(1)(a)). A duty is
+    # read as what its opening words ask the post-holder to do ("To canvass for ..."); because the
+    # meaning is inferred from wording, each finding is a warning.
     # https://www.legislation.gov.uk/uksi/1990/851/schedules/made
 
     @restricted-duty-candidacy
@@ -197,6 +242,14 @@ Feature: Political restriction
       And one of the duties is "To stand as a candidate for the council at the next borough elections."
       When the post is checked as the law stood on "23 November 2026"
       Then it breaches "restricted-duty-candidacy"
+
+    @restricted-duty-candidacy
+    Scenario: Briefing councillors who stand for election to committee chairs is not standing for election
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To brief Group members who stand for election to committee chairs"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-candidacy"
 
     @restricted-duty-candidacy
     Scenario: A duty explains that the post-holder may not stand for election
@@ -213,6 +266,15 @@ Feature: Political restriction
       And one of the duties is "To act as election agent for the Group's candidates."
       When the post is checked as the law stood on "23 November 2026"
       Then it breaches "restricted-duty-election-agent"
+
+    @restricted-duty-election-agent
+    Scenario: Liaising with an election agent, or acting for the Group Leader, is not acting as an election agent
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To liaise with the party's election agent"
+      And one of the duties is "To act as agent for the Group Leader in dealings with officers."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-election-agent"
 
     @restricted-duty-election-agent
     Scenario: A duty to act as a go-between is not acting as an agent
@@ -262,6 +324,22 @@ Feature: Political restriction
       And one of the duties is "To organise door-knocking in the ward before polling day."
       When the post is checked as the law stood on "23 November 2026"
       Then it breaches "restricted-duty-canvassing"
+
+    @restricted-duty-canvassing
+    Scenario: Canvassing residents' views on a group's campaign is not canvassing for a party
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "To canvass the views of residents on the Group's campaign for better buses"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-canvassing"
+
+    @restricted-duty-canvassing
+    Scenario: A sentence that states the restriction is not a duty to canvass
+      Given a post titled "Green Group Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And one of the duties is "The post holder may not canvass on behalf of a party or candidate."
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-duty-canvassing"
 
     @restricted-duty-canvassing @restricted-duty-candidacy @restricted-duty-election-agent @restricted-duty-party-office
     Scenario: Political advice, campaigns, communications and press work are not prohibited activities

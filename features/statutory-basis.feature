@@ -40,6 +40,13 @@ Feature: Statutory basis
       Then it breaches "mayors-assistant-basis"
 
     @mayors-assistant-basis
+    Scenario: Before the 2002 Regulations came into force on 6 May 2002 the rule is silent
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "section 9 of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "1 June 2001"
+      Then it does not breach "mayors-assistant-basis"
+
+    @mayors-assistant-basis
     Scenario: A mayor's assistant's post cites regulation 3
       Given a post titled "Mayor's Assistant"
       And the post is established under "Regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002"
@@ -90,6 +97,14 @@ Feature: Statutory basis
       Given a post titled "Mayor's Assistant"
       And the post is established under "SI 2002/975, regulation 3"
       And the council has a directly elected mayor whose term ends on "2 May 2030"
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "mayors-assistant-without-elected-mayor"
+
+    @mayors-assistant-without-elected-mayor
+    Scenario: A post called a mayor's assistant that states no statutory basis is not judged under the 2002 Regulations
+      Given a post titled "Mayor's Assistant"
+      And the job description does not say under what provision the post is established
+      And the council is run by a leader and cabinet and has no directly elected mayor
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "mayors-assistant-without-elected-mayor"
 

@@ -72,6 +72,26 @@ def test_rule_is_cited_explained_and_fixable(rule: Rule) -> None:
         assert rule.severity is not Severity.ERROR
 
 
+def _fields(node: object) -> set[str]:
+    """Every field a condition tests, however deeply nested."""
+    if isinstance(node, dict):
+        here = {node["field"]} if isinstance(node.get("field"), str) else set()
+        here |= {v for k, v in node.items() if k in ("present", "missing") and isinstance(v, str)}
+        return here | {f for v in node.values() for f in _fields(v)}
+    if isinstance(node, list):
+        return {f for v in node for f in _fields(v)}
+    return set()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_error_rules_identify_the_post_by_its_statutory_basis(rule: Rule) -> None:
+    # A job title alone ("Lord Mayor's Assistant", "Assistant to the Head of Group Audit") does
+    # not show which provision governs a post: it may drive a warning, never an error.
+    if rule.severity is Severity.ERROR:
+        used = _fields(rule.model_dump(mode="json", by_alias=True)["when"])
+        assert not used & {"derived.kind", "derived.kind_by_title"}, rule.id
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_that_rests_on_unsettled_law_says_so(rule: Rule) -> None:
     if rule.certainty in (Certainty.UNCONFIRMED, Certainty.INFERENCE):

@@ -64,6 +64,11 @@ def established_under(post: dict[str, Any], citation: str) -> None:
     post.setdefault("statutory_basis", []).append(citation)
 
 
+@given("the job description does not say under what provision the post is established")
+def basis_unstated(post: dict[str, Any]) -> None:
+    post.pop("statutory_basis", None)
+
+
 @given(parsers.parse('the post serves the "{group}"'))
 def serves_group(post: dict[str, Any], group: str) -> None:
     post["political_group"] = group
