@@ -349,3 +349,17 @@ def test_negated_date_tests_also_judge_partial_dates_only_when_certain() -> None
         ["not-before", "on-or-after"],
         ["not-before"],
     ]
+
+
+def test_not_one_of_means_none_of_the_values() -> None:
+    rule = make_rule(
+        "neither",
+        {"not": {"one_of": {"field": "appointment.type", "values": ["fixed_term", "permanent"]}}},
+    )
+    records = [
+        {"appointment": {"type": "fixed_term"}},
+        {"appointment": {"type": "permanent"}},
+        {"appointment": {"type": "not_stated"}},
+        {},
+    ]
+    assert violated([rule], records) == [[], [], ["neither"], ["neither"]]

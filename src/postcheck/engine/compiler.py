@@ -199,9 +199,10 @@ class _Compiler:
             tests = [{path: v} for v in values]
             return tests[0] if len(tests) == 1 else {"$or": tests}
         different = [{"$neq": {path: v}} for v in values]
+        none_of = different[0] if len(different) == 1 else {"$and": different}
         if path == "$i":  # a list item always exists
-            return different[0] if len(different) == 1 else {"$and": different}
-        return {"$or": [{"$nex": {path: 1}}, *different]}
+            return none_of
+        return {"$or": [{"$nex": {path: 1}}, none_of]}
 
     def _matches(
         self,

@@ -104,8 +104,13 @@ class _Locator:
             return self._number(condition, scope)
         if isinstance(condition, DateCompare):
             return self._date(condition, scope)
-        if isinstance(condition, AllItems):  # cannot nest inside an item test (refused at load)
-            return False
+        if isinstance(condition, AnyItem | AllItems):
+            test = condition.any_item if isinstance(condition, AnyItem) else condition.all_items
+            items = lookup(scope, test.field)
+            if not isinstance(items, list) or not items:
+                return False
+            verdicts = (self.holds(test.where, item) for item in items)
+            return any(verdicts) if isinstance(condition, AnyItem) else all(verdicts)
         return False
 
     def _matches(self, condition: Matches, scope: Any) -> bool:
@@ -165,6 +170,13 @@ class _Locator:
 
     def _param(self, name: str | None) -> Any:
         return self.parameters.get(name) if name else None
+
+
+def holds(
+    rule: Rule, fact: dict[str, Any], parameters: dict[str, ParameterValue], as_of: dt.date
+) -> bool:
+    """Python's reading of a whole rule on one record: the reference the engine is held to."""
+    return _Locator(fact, parameters, as_of, {}).holds(rule.when, fact)
 
 
 def lookup(data: Any, path: str) -> Any:
