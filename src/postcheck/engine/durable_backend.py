@@ -104,20 +104,36 @@ def engine_problem(fact: dict[str, Any]) -> str | None:
     """Why the engine cannot take this fact, or None. Checked before the C code sees it: a
     float it cannot parse (written with an exponent) or a string past its limit crashes the
     process rather than raising, which would take every other record down with it."""
-    properties = 0  # as the engine counts them: nested objects flattened, a list is one
-    stack: list[tuple[Any, bool]] = [(fact, True)]
-    while stack:
-        value, counted = stack.pop()
-        if isinstance(value, dict):
-            if counted:
-                properties += sum(not isinstance(v, dict) for v in value.values())
-            stack.extend((v, counted) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, False) for v in value)
-        elif isinstance(value, float) and (not math.isfinite(value) or "e" in repr(value)):
-            return f"the number {value!r} cannot be read by the rule engine"
-        elif isinstance(value, str) and len(value) > MAX_STRING:
-            return f"a text value of {len(value):,} characters is over the engine's limit"
-    if properties > MAX_PROPERTIES:
-        return f"more than {MAX_PROPERTIES} fields after flattening"
+    problem = _unsafe_value(fact)
+    if problem is None and _properties(fact) > MAX_PROPERTIES:
+        problem = f"more than {MAX_PROPERTIES} fields after flattening"
+    return problem
+
+
+def _unsafe_value(value: Any) -> str | None:
+    kind = type(value)
+    if kind is dict:
+        for child in value.values():
+            if type(child) in _SCALARS_SAFE:
+                continue
+            found = _unsafe_value(child)
+            if found:
+                return found
+    elif kind is list:
+        for child in value:
+            found = _unsafe_value(child)
+            if found:
+                return found
+    elif kind is float and (not math.isfinite(value) or "e" in repr(value)):
+        return f"the number {value!r} cannot be read by the rule engine"
+    elif kind is str and len(value) > MAX_STRING:
+        return f"a text value of {len(value):,} characters is over the engine's limit"
     return None
+
+
+def _properties(mapping: dict[str, Any]) -> int:
+    """As the engine counts them: nested objects flattened, a list is one property."""
+    return sum(_properties(v) if type(v) is dict else 1 for v in mapping.values())
+
+
+_SCALARS_SAFE = (int, bool, type(None))  # str and float need a look
