@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
 from postcheck.engine.evaluate import Evaluator, Judged
+from postcheck.engine.locate import waiting_on_authority
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
@@ -25,6 +26,8 @@ class RecordResult:
     index: int | None
     label: str
     violations: list[Violation]
+    # (rule id, why) for rules that could not judge this record; filled when asked to explain
+    not_applicable: tuple[tuple[str, str], ...] = ()
 
 
 Finding = RecordResult | InputError
@@ -94,8 +97,10 @@ def run(
     compiled: CompiledCatalogue,
     authorities: AuthorityDirectory | None = None,
     evaluator: Evaluator | None = None,
+    explain_silence: bool = False,
 ) -> Iterator[Finding]:
-    """Findings in input order. Each record yields one RecordResult, even when it is clean."""
+    """Findings in input order. Each record yields one RecordResult, even when it is clean;
+    with explain_silence, it also says which rules could not judge it, and why."""
     if evaluator is None:
         engine = Evaluator(compiled, authorities)
     else:
@@ -105,10 +110,12 @@ def run(
         if isinstance(judged, InputError):
             yield judged
             continue
-        yield _result(judged, compiled, context)
+        yield _result(judged, compiled, context, explain_silence)
 
 
-def _result(judged: Judged, compiled: CompiledCatalogue, context: RunContext) -> RecordResult:
+def _result(
+    judged: Judged, compiled: CompiledCatalogue, context: RunContext, explain_silence: bool
+) -> RecordResult:
     record = judged.record
     violations = sorted(
         (
@@ -117,4 +124,15 @@ def _result(judged: Judged, compiled: CompiledCatalogue, context: RunContext) ->
         ),
         key=lambda v: (-Severity(v.severity).rank, v.line or 0, v.rule_id),
     )
-    return RecordResult(record.provenance.file, record.provenance.index, record.label, violations)
+    silent: tuple[tuple[str, str], ...] = ()
+    if explain_silence:
+        silent = tuple(
+            (rule_id, reason)
+            for rule_id, rule in compiled.rules.items()
+            if rule_id not in judged.rule_ids
+            and (
+                reason := waiting_on_authority(rule, judged.fact, context.parameters, context.as_of)
+            )
+        )
+    source = record.provenance
+    return RecordResult(source.file, source.index, record.label, violations, silent)

@@ -107,6 +107,13 @@ def main() -> None:
     "--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."
 )
 @click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also say which rules were not run on the --as-of day, and which could not judge a "
+    "record for want of facts about its authority.",
+)
+@click.option(
     "--progress/--no-progress",
     "show_progress",
     default=None,
@@ -131,6 +138,7 @@ def check(
     ignore: tuple[str, ...],
     stdin_format: str,
     color: bool | None,
+    verbose: bool,
     show_progress: bool | None,
     authority_file: Path | None,
     rules_dir: Path | None,
@@ -153,14 +161,27 @@ def check(
         evaluator = build_evaluator(catalogue, compiled, authorities)
     except ValueError as error:  # RuleFileError and AuthorityFileError included
         raise UsageFailure(str(error)) from None
-    info = RunInfo(__version__, day, str(catalogue.directory), fail_on, len(compiled.rules))
+    info = RunInfo(
+        __version__,
+        day,
+        str(catalogue.directory),
+        fail_on,
+        len(compiled.rules),
+        tuple(sorted(compiled.not_applicable.items())),
+    )
     summary = Summary()
     threshold = 0 if fail_on == "never" else Severity(fail_on).rank
     with _report_stream(output) as stream, progress(show_progress) as tick:
         reporter = make_reporter(
-            output_format, stream, info, color=color if output is None else False
+            output_format, stream, info, color=color if output is None else False, verbose=verbose
         )
-        for finding in run(iter_outcomes(paths, stdin_format), compiled, evaluator=evaluator):
+        findings = run(
+            iter_outcomes(paths, stdin_format),
+            compiled,
+            evaluator=evaluator,
+            explain_silence=verbose,
+        )
+        for finding in findings:
             summary.add(finding)
             reporter.add(finding)
             tick()

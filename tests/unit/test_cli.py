@@ -215,3 +215,13 @@ def test_report_file_gets_a_normal_mode(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     invoke("check", str(SEEDS), "--format", "json", "-o", str(target), *AS_OF)
     assert target.stat().st_mode & 0o077 != 0  # not the private 0600 of a temporary file
+
+
+def test_verbose_says_which_rules_could_not_judge_a_record(tmp_path: Path) -> None:
+    (tmp_path / "post.yaml").write_text(CLEAN)
+    code, out = invoke("check", str(tmp_path), "-v", "--no-color", "--as-of", "2022-06-01")
+    assert code == 0
+    assert "not run assistant-pay-at-or-above-cap: parameter s9_relevant_amount" in out
+    assert "not applicable grade-not-on-scale: needs from the authority file" in out
+    code, out = invoke("check", str(tmp_path), "--no-color", "--as-of", "2022-06-01")
+    assert "not applicable" not in out and "not run" not in out

@@ -14,7 +14,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup
+from pydantic import BaseModel
+
+from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup, needs_authority
 from postcheck.rules.conditions import (
     AllItems,
     AllOf,
@@ -23,6 +25,7 @@ from postcheck.rules.conditions import (
     Condition,
     DateCompare,
     Equals,
+    ItemTest,
     Matches,
     Missing,
     Not,
@@ -71,6 +74,13 @@ class CompiledRule:
     rule: Rule
     condition: dict[str, Any]
     exceptions: tuple[dict[str, Any], ...] = ()
+    needs_authority: tuple[str, ...] = ()  # authority facts the rule tests, see not_applicable()
+
+    def missing_authority_facts(self, fact: dict[str, Any]) -> bool:
+        """Whether none of the authority facts the rule tests is known for this record."""
+        return bool(self.needs_authority) and all(
+            _known(fact, f) is None for f in self.needs_authority
+        )
 
 
 @dataclass
@@ -142,7 +152,8 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
                 raise
             inner = compiler.compile(conjunct.not_, (*where, "not"))
             exceptions.append({"$and": [ANCHOR, inner]})
-    return CompiledRule(rule, {"$and": positives}, tuple(exceptions))
+    needs = tuple(sorted({f for f in fields_named(rule.when) if needs_authority(f)}))
+    return CompiledRule(rule, {"$and": positives}, tuple(exceptions), needs)
 
 
 class _Compiler:
@@ -385,6 +396,33 @@ class _Compiler:
         if not isinstance(value, list) or not value:
             raise CompileError(f"parameter {name!r} is not a non-empty list", where)
         return value
+
+
+def fields_named(node: object) -> list[str]:
+    """Every record-level field a condition names (item fields are relative, so left out)."""
+    if isinstance(node, ItemTest):
+        return [node.field]
+    if isinstance(node, Present | Missing):
+        return [node.present if isinstance(node, Present) else node.missing]
+    if isinstance(node, BaseModel):
+        found = []
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if name in ("field", "other_field") and isinstance(value, str):
+                found.append(value)
+            elif isinstance(value, BaseModel | list):
+                found += fields_named(value)
+        return found
+    if isinstance(node, list):
+        return [f for item in node for f in fields_named(item)]
+    return []
+
+
+def _known(fact: dict[str, Any], path: str) -> Any:
+    current: Any = fact
+    for part in path.split("."):
+        current = current.get(part) if isinstance(current, dict) else None
+    return current
 
 
 def shift(day: dt.date, period: str, sign: int) -> dt.date:

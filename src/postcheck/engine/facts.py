@@ -98,6 +98,12 @@ DERIVED_FIELDS: dict[str, FieldType] = {
     ),
 }
 
+# Derived facts that only an authority file can supply; with authority_context.* these are what a
+# rule "needs from the authority", and a record without them is outside the rule's reach.
+AUTHORITY_DERIVED = frozenset(
+    {"grades_outside_scale", "grade_top_pay", "grade_bottom_pay", "political_group_known"}
+)
+
 CONTEXT_FIELDS: dict[str, FieldType] = {
     "name": FieldType("str", description="The authority whose context was applied."),
     "governance": FieldType(
@@ -163,6 +169,12 @@ _DATE_PATHS = tuple(
     for child, sub in kind.children.items()
     if sub.kind == "date"
 )
+
+
+def needs_authority(path: str) -> bool:
+    """Whether a fact field can only be known from the post's authority file."""
+    head, _, name = path.partition(".")
+    return head == "authority_context" or (head == "derived" and name in AUTHORITY_DERIVED)
 
 
 def lookup(schema: FieldType, path: str) -> FieldType | None:

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from postcheck.engine.compiler import shift
+from postcheck.engine.compiler import CompiledRule, fields_named, shift
+from postcheck.engine.facts import needs_authority
 from postcheck.rules.conditions import (
     AllItems,
     AllOf,
@@ -177,6 +178,25 @@ def holds(
 ) -> bool:
     """Python's reading of a whole rule on one record: the reference the engine is held to."""
     return _Locator(fact, parameters, as_of, {}).holds(rule.when, fact)
+
+
+def waiting_on_authority(
+    compiled: CompiledRule,
+    fact: dict[str, Any],
+    parameters: dict[str, ParameterValue],
+    as_of: dt.date,
+) -> str | None:
+    """Why a rule that did not fire could not judge the record: everything it asks of the record
+    itself holds, but the authority facts it also needs are unknown."""
+    if not compiled.missing_authority_facts(fact):
+        return None
+    rule = compiled.rule
+    conjuncts = rule.when.all if isinstance(rule.when, AllOf) else [rule.when]
+    own = [c for c in conjuncts if not any(needs_authority(f) for f in fields_named(c))]
+    locator = _Locator(fact, parameters, as_of, {})
+    if all(locator.holds(c, fact) for c in own):
+        return "needs from the authority file: " + ", ".join(compiled.needs_authority)
+    return None
 
 
 def lookup(data: Any, path: str) -> Any:

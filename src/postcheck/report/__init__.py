@@ -11,8 +11,10 @@ from postcheck.report.text import TextReporter
 REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter}
 
 
-def make_reporter(name: str, stream: IO[str], info: RunInfo, color: bool | None = None) -> Reporter:
-    return REPORTERS[name](stream, info, color=color)
+def make_reporter(
+    name: str, stream: IO[str], info: RunInfo, color: bool | None = None, verbose: bool = False
+) -> Reporter:
+    return REPORTERS[name](stream, info, color=color, verbose=verbose)
 
 
 __all__ = ["REPORTERS", "Reporter", "RunInfo", "make_reporter"]

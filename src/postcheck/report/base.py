@@ -16,15 +16,19 @@ class RunInfo:
     rules_dir: str
     fail_on: str
     rule_count: int
+    silent_rules: tuple[tuple[str, str], ...] = ()  # rules not run today, and why
 
 
 class Reporter:
     """Told each finding in input order, then the summary; writes to one text stream."""
 
-    def __init__(self, stream: IO[str], info: RunInfo, color: bool | None = None) -> None:
+    def __init__(
+        self, stream: IO[str], info: RunInfo, color: bool | None = None, verbose: bool = False
+    ) -> None:
         self.stream = stream
         self.info = info
         self.color = color
+        self.verbose = verbose
 
     def add(self, finding: Finding) -> None:
         raise NotImplementedError

@@ -14,8 +14,10 @@ SCHEMA_VERSION = 1
 
 
 class JsonReporter(Reporter):
-    def __init__(self, stream: IO[str], info: RunInfo, color: bool | None = None) -> None:
-        super().__init__(stream, info, color)
+    def __init__(
+        self, stream: IO[str], info: RunInfo, color: bool | None = None, verbose: bool = False
+    ) -> None:
+        super().__init__(stream, info, color, verbose)
         self._input_errors: list[dict[str, Any]] = []
         self._first = True
         header = {

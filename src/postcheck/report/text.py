@@ -15,8 +15,10 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 class TextReporter(Reporter):
-    def __init__(self, stream: IO[str], info: RunInfo, color: bool | None = None) -> None:
-        super().__init__(stream, info, color)
+    def __init__(
+        self, stream: IO[str], info: RunInfo, color: bool | None = None, verbose: bool = False
+    ) -> None:
+        super().__init__(stream, info, color, verbose)
         self.console = Console(
             file=stream,
             force_terminal=color,
@@ -24,6 +26,11 @@ class TextReporter(Reporter):
             highlight=False,
             soft_wrap=True,
         )
+        if verbose:
+            for rule_id, reason in info.silent_rules:
+                self.console.print(f"[dim]not run {escape(rule_id)}: {escape(reason)}[/]")
+            if info.silent_rules:
+                self.console.print()
 
     def add(self, finding: Finding) -> None:
         if isinstance(finding, InputError):
@@ -35,9 +42,8 @@ class TextReporter(Reporter):
             )
             self.console.print()
             return
-        if not finding.violations:
-            return
-        self._record(finding)
+        if finding.violations or (self.verbose and finding.not_applicable):
+            self._record(finding)
 
     def _record(self, result: RecordResult) -> None:
         self.console.print(f"[bold]{escape(result.source)}[/]  {escape(result.label)}")
@@ -49,6 +55,8 @@ class TextReporter(Reporter):
             self.console.print(f"    {escape(v.message)}")
             self.console.print(f"    [dim]law:[/] {escape(v.citation)}  [dim]{escape(v.url)}[/]")
             self.console.print(f"    [dim]fix:[/] {escape(v.fix)}")
+        for rule_id, reason in result.not_applicable:
+            self.console.print(f"  [dim]not applicable {escape(rule_id)}: {escape(reason)}[/]")
         self.console.print()
 
     def finish(self, summary: Summary) -> None:
