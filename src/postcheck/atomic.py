@@ -29,11 +29,6 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         raise
 
 
-def write_atomically(path: Path, text: str) -> None:
-    with atomic_writer(path) as stream:
-        stream.write(text)
-
-
 def _default_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -166,7 +166,6 @@ def check(
         day,
         str(catalogue.directory),
         fail_on,
-        len(compiled.rules),
         tuple(sorted(compiled.not_applicable.items())),
     )
     summary = Summary()

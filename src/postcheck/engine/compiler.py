@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup, needs_authority
+from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup, needs_authority, value_at
 from postcheck.rules.conditions import (
     AllItems,
     AllOf,
@@ -79,7 +79,7 @@ class CompiledRule:
     def missing_authority_facts(self, fact: dict[str, Any]) -> bool:
         """Whether none of the authority facts the rule tests is known for this record."""
         return bool(self.needs_authority) and all(
-            _known(fact, f) is None for f in self.needs_authority
+            value_at(fact, f) is None for f in self.needs_authority
         )
 
 
@@ -416,13 +416,6 @@ def fields_named(node: object) -> list[str]:
     if isinstance(node, list):
         return [f for item in node for f in fields_named(item)]
     return []
-
-
-def _known(fact: dict[str, Any], path: str) -> Any:
-    current: Any = fact
-    for part in path.split("."):
-        current = current.get(part) if isinstance(current, dict) else None
-    return current
 
 
 def shift(day: dt.date, period: str, sign: int) -> dt.date:

@@ -199,7 +199,7 @@ def to_fact(
     fact = _pruned(fact)
     for path in _DATE_PATHS:
         parent_path, _, name = path.rpartition(".")
-        parent = _get(fact, parent_path) if parent_path else fact
+        parent = value_at(fact, parent_path) if parent_path else fact
         if isinstance(parent, dict) and name in parent:
             date = _get_model(record, path)
             if isinstance(date, PartialDate):
@@ -343,12 +343,18 @@ def _pruned(mapping: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _get(data: dict[str, Any], path: str) -> Any:
-    current: Any = data
+def value_at(data: Any, path: str) -> Any:
+    """A dotted path into a fact or any plain data; '.' is the data itself; list items by number."""
+    if path == ".":
+        return data
+    current = data
     for part in path.split("."):
-        if not isinstance(current, dict):
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
             return None
-        current = current.get(part)
     return current
 
 

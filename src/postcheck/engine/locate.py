@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from postcheck.engine.compiler import CompiledRule, fields_named, shift
-from postcheck.engine.facts import needs_authority
+from postcheck.engine.facts import needs_authority, value_at
 from postcheck.rules.conditions import (
     AllItems,
     AllOf,
@@ -75,7 +75,7 @@ class _Locator:
             for part in condition.all if isinstance(condition, AllOf) else condition.any:
                 self.visit(part)
         elif isinstance(condition, AnyItem) and condition.any_item.field not in self.found:
-            items = lookup(self.fact, condition.any_item.field)
+            items = value_at(self.fact, condition.any_item.field)
             for index, item in enumerate(items if isinstance(items, list) else []):
                 if self.holds(condition.any_item.where, item):
                     self.found[condition.any_item.field] = index
@@ -93,12 +93,12 @@ class _Locator:
             return not self.holds(condition.not_, scope)
         if isinstance(condition, Present | Missing):
             name = condition.present if isinstance(condition, Present) else condition.missing
-            return (lookup(scope, name) is not None) == isinstance(condition, Present)
+            return (value_at(scope, name) is not None) == isinstance(condition, Present)
         if isinstance(condition, Equals):
-            return bool(lookup(scope, condition.equals.field) == condition.equals.value)
+            return bool(value_at(scope, condition.equals.field) == condition.equals.value)
         if isinstance(condition, OneOf):
             values = condition.one_of.values or self._param(condition.one_of.param)
-            return lookup(scope, condition.one_of.field) in (values or [])
+            return value_at(scope, condition.one_of.field) in (values or [])
         if isinstance(condition, Matches):
             return self._matches(condition, scope)
         if isinstance(condition, NumberCompare):
@@ -107,7 +107,7 @@ class _Locator:
             return self._date(condition, scope)
         if isinstance(condition, AnyItem | AllItems):
             test = condition.any_item if isinstance(condition, AnyItem) else condition.all_items
-            items = lookup(scope, test.field)
+            items = value_at(scope, test.field)
             if not isinstance(items, list) or not items:
                 return False
             verdicts = (self.holds(test.where, item) for item in items)
@@ -116,7 +116,7 @@ class _Locator:
 
     def _matches(self, condition: Matches, scope: Any) -> bool:
         spec = condition.matches
-        value = lookup(scope, spec.field)
+        value = value_at(scope, spec.field)
         if not isinstance(value, str):
             return False
         patterns = [spec.pattern] if spec.pattern else spec.patterns or self._param(spec.param)
@@ -125,9 +125,9 @@ class _Locator:
 
     def _number(self, condition: NumberCompare, scope: Any) -> bool:
         operand = condition.operand
-        value = lookup(scope, operand.field)
+        value = value_at(scope, operand.field)
         other = (
-            lookup(self.fact, operand.other_field)
+            value_at(self.fact, operand.other_field)
             if operand.other_field is not None
             else self._param(operand.param)
             if operand.param is not None
@@ -149,10 +149,10 @@ class _Locator:
         operand = condition.operand
         operator = _OPPOSITE[condition.operator] if negated else condition.operator
         bound = _DATE_BOUND[operator]
-        value = lookup(scope, f"{operand.field}.{bound}")
+        value = value_at(scope, f"{operand.field}.{bound}")
         if operand.other_field is not None:
             opposite = "earliest" if bound == "latest" else "latest"
-            other = lookup(self.fact, f"{operand.other_field}.{opposite}")
+            other = value_at(self.fact, f"{operand.other_field}.{opposite}")
         else:
             day = self.as_of if operand.as_of else operand.date
             period = operand.minus or operand.plus
@@ -197,21 +197,6 @@ def waiting_on_authority(
     if all(locator.holds(c, fact) for c in own):
         return "needs from the authority file: " + ", ".join(compiled.needs_authority)
     return None
-
-
-def lookup(data: Any, path: str) -> Any:
-    """A dotted path into plain data; '.' is the data itself; list items by number."""
-    if path == ".":
-        return data
-    current = data
-    for part in path.split("."):
-        if isinstance(current, dict):
-            current = current.get(part)
-        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
-            current = current[int(part)]
-        else:
-            return None
-    return current
 
 
 def _is_number(value: Any) -> bool:

@@ -94,7 +94,6 @@ INSTRUMENTS: tuple[Instrument, ...] = (
 )
 
 INSTRUMENT_KEYS = frozenset(i.key for i in INSTRUMENTS)
-_BY_KEY = {i.key: i for i in INSTRUMENTS}
 _INSTRUMENT_PATTERNS = tuple(
     (i.key, re.compile("|".join(f"(?:{a})" for a in i.aliases), re.IGNORECASE)) for i in INSTRUMENTS
 )
@@ -122,10 +121,6 @@ class ParsedCitation:
             self.kind or "section"
         ]
         return prefix + self.number + "".join(f"({p})" for p in self.path)
-
-
-def instrument(key: str) -> Instrument:
-    return _BY_KEY[key]
 
 
 def find_instrument(text: str) -> str | None:

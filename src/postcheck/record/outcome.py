@@ -19,14 +19,6 @@ class InputError:
     index: int | None = None
     field: str | None = None
 
-    def where(self) -> str:
-        parts = [self.file]
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        elif self.index is not None:
-            parts.append(f"record {self.index}")
-        return ":".join(parts[:1]) + "".join(f", {p}" for p in parts[1:])
-
 
 ReadOutcome = PostRecord | InputError
 

@@ -15,7 +15,6 @@ class RunInfo:
     as_of: dt.date
     rules_dir: str
     fail_on: str
-    rule_count: int
     silent_rules: tuple[tuple[str, str], ...] = ()  # rules not run today, and why
 
 
