@@ -54,6 +54,9 @@ class Location(_Strict):
     line: int | None = Field(default=None, ge=1)
     page: int | None = Field(default=None, ge=1)
     paragraph: int | None = Field(default=None, ge=1)
+    region: str | None = Field(
+        default=None, description="Where on the page, outside the body: 'page header' ..."
+    )
 
 
 class Mention(_Strict):

@@ -48,8 +48,8 @@ _TEXT_FIELDS = ("title", "service_area", "directorate")
 
 def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     """One record, or the input errors that stop it being one."""
-    found, labelled_rows = clauses(layout.segments)
-    section_of = sections(layout.segments, labelled_rows)
+    found, labelled_rows = clauses(layout.blocks)
+    section_of = sections(layout.blocks, labelled_rows)
     data: dict[str, Any] = {}
     places: dict[str, Place] = {}
     _header_fields(found, section_of, data, places)
@@ -60,11 +60,11 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
         group = names.political_group(data["title"], labelled=False)
         if group:
             data["political_group"], places["political_group"] = group, places["title"]
-    lists = numbered_lists(layout.segments, section_of)
+    lists = numbered_lists(layout.blocks, section_of)
     if lists:
         data["numbered_lists"] = lists
         places["numbered_lists"] = _numbering_place(lists)
-    tasks = duties(layout.segments, section_of)
+    tasks = duties(layout.blocks, section_of)
     if tasks:
         data["duties"] = tasks
     if not data:
@@ -89,7 +89,7 @@ def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) ->
         (name, clause.place)
         for clause in found
         if clause.label is None
-        and layout.segments[clause.index].row < first
+        and layout.blocks[clause.index].row < first
         and (name := names.letterhead(clause.text))
     ]
 
@@ -102,7 +102,7 @@ def _header_line(layout: Layout, title: Place | None) -> int | None:
     """
     if title is not None and title.line is not None and (title.page or 1) == 1:
         return title.line
-    return next((s.place.line for s in layout.segments if s.place.line is not None), None)
+    return next((s.place.line for s in layout.blocks if s.place.line is not None), None)
 
 
 def _header_fields(

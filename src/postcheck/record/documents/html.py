@@ -1,12 +1,22 @@
-"""HTML job descriptions (a CMS page or Word's "save as web page"), parsed with Beautiful Soup."""
+"""HTML job descriptions (a CMS page or Word's "save as web page"), parsed with Beautiful Soup.
+
+White space in HTML source is not layout: a paragraph wrapped over several source lines is one
+paragraph. A <br> breaks a line, as a Word line break does; the line after it runs on unless it
+starts a block of its own (a label, a bullet).
+"""
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, Tag
 
-from postcheck.record.documents.layout import Cell, Place, RawLine, text_lines
+from postcheck.record.documents.layout import Cell, Place, RawLine
+from postcheck.record.documents.plaintext import text_lines
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "div", "pre", "caption")
+_BREAK = "\u2028"  # LINE SEPARATOR: a <br>, which source white space never is
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -27,8 +37,9 @@ def html_lines(text: str) -> list[RawLine]:
         elif not _read_elsewhere(block):
             place = Place(line=block.sourceline)
             prefix = _item_number(block)
-            for part in _text(block).split("\n"):
-                lines.append(RawLine((Cell(prefix + part, place),), block.name in _HEADINGS))
+            for number, part in enumerate(_text(block).split(_BREAK)):
+                heading = block.name in _HEADINGS
+                lines.append(RawLine((Cell(prefix + part, place),), heading, joins=number > 0))
                 prefix = ""
     return lines or text_lines(text)  # text saved with an .html name: read it as text
 
@@ -44,9 +55,10 @@ def _read_elsewhere(block: Tag) -> bool:
 
 
 def _text(element: Tag) -> str:
+    """Visible text, white space collapsed; each <br> as _BREAK."""
     for br in element.find_all("br"):
-        br.replace_with("\n")
-    return str(element.get_text(" ")).strip()
+        br.replace_with(_BREAK)
+    return _SPACE.sub(" ", str(element.get_text(" "))).strip(" ")
 
 
 def _item_number(block: Tag) -> str:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from postcheck.record.documents.layout import Place, Segment
+from postcheck.record.documents.layout import Place, Block
 
 # field -> label phrases (regular expressions). Fields in OTHER are recognised only so that their
 # values do not run into the value before them ("Grade: PO3 Location: Stratford").
@@ -92,7 +92,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         r"ref(?:erence)?(?:\s+(?:number|no\.?))?",
     ),
 }
-# Labels specific enough to split a run-together line even without a colon.
+# Labels specific enough to split a run-together line even without a colon. "Political group" is
+# not one: it is part of titles ("Assistant to Political Group (Labour Group)").
 _STRONG = frozenset(
     {
         "job title",
@@ -105,7 +106,6 @@ _STRONG = frozenset(
         "last updated",
         "type of appointment",
         "salary range",
-        "political group",
     }
 )
 # Scalar header fields: their cells are values, not prose for the statement readers.
@@ -147,41 +147,50 @@ class Clause:
 
     text: str
     place: Place
-    index: int  # position of its segment in the layout
+    index: int  # position of its block in the layout
     label: str | None = None
     written: str = ""  # label and value as written, for statements ("Line management: None")
 
 
-def clauses(segments: list[Segment]) -> tuple[list[Clause], set[int]]:
+def clauses(blocks: list[Block]) -> tuple[list[Clause], set[int]]:
     """Every labelled value and stretch of prose, and the rows that hold labels."""
     found: list[Clause] = []
     labelled_rows: set[int] = set()
     taken: set[int] = set()
-    row_sizes = Counter(segment.row for segment in segments)
-    for index, segment in enumerate(segments):
+    row_sizes = Counter(block.row for block in blocks)
+    for index, block in enumerate(blocks):
         if index in taken:
             continue
-        text = _LEAD.sub("", segment.text)
-        multi_cell = row_sizes[segment.row] > 1
+        text = _LEAD.sub("", block.text)
+        multi_cell = row_sizes[block.row] > 1
         matches = [] if _DOCUMENT_TITLE.fullmatch(text.strip()) else _labels(text, multi_cell)
         prose_end = matches[0].start() if matches else len(text)
         if text[:prose_end].strip():
-            found.append(Clause(text[:prose_end].strip(), segment.place, index))
+            found.append(Clause(text[:prose_end].strip(), block.place, index))
         for n, match in enumerate(matches):
             end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
             field = field_of(match["label"])
             value = text[match.end() : end].strip(" \t|,;")
-            place = segment.place
+            place = block.place
             if not value:
-                following = _value_cell(segments, index, field, bool(match["colon"]))
+                following = _value_cell(blocks, index, field, bool(match["colon"]))
                 if following is not None:
                     taken.add(following)
-                    value, place = segments[following].text, segments[following].place
+                    value, place = blocks[following].text, blocks[following].place
             if value:
                 written = f"{match['label']}{match['colon'] or ''} {value}"
                 found.append(Clause(value, place, index, field, " ".join(written.split())))
-                labelled_rows.add(segment.row)
+                labelled_rows.add(block.row)
     return found, labelled_rows
+
+
+def opens_with_label(text: str) -> bool:
+    """Whether a line starts with a label and a colon or dash ("Grade: PO3", "Grade - PO3").
+
+    Such a line starts a label-value pair of its own even where the text around it is wrapped.
+    """
+    match = _ANY_LABEL.match(text)
+    return bool(match and match["colon"] and match["label"][:1].isupper())
 
 
 def field_of(label: str) -> str:
@@ -219,19 +228,26 @@ def _bare_value(rest: str, multi_cell: bool) -> bool:
     )
 
 
-def _value_cell(segments: list[Segment], index: int, field: str, colon: bool) -> int | None:
+def _value_cell(blocks: list[Block], index: int, field: str, colon: bool) -> int | None:
     """The cell after a bare label: the next cell in its row, or after a colon the next line.
 
     A cell that starts with another label is no value; one repeating this label is ("Grade" |
     "GRADE PO3").
     """
     nxt = index + 1
-    if nxt >= len(segments) or segments[nxt].heading:
+    if nxt >= len(blocks) or blocks[nxt].heading:
         return None
-    same_row = segments[nxt].row == segments[index].row
+    same_row = blocks[nxt].row == blocks[index].row
     if not same_row and not colon:
         return None
-    labels = _labels(_LEAD.sub("", segments[nxt].text), multi_cell=same_row)
-    if labels and field_of(labels[0]["label"]) != field:
+    text = _LEAD.sub("", blocks[nxt].text)
+    labels = _labels(text, multi_cell=same_row)
+    if labels and field_of(labels[0]["label"]) != field and _is_label_cell(labels[0], text):
         return None
     return nxt
+
+
+def _is_label_cell(match: re.Match[str], text: str) -> bool:
+    """A cell that is itself a label ("Grade:", "Grade"), not a value starting with a label word
+    ("Group Support Officer")."""
+    return bool(match["colon"]) or not text[match.end() :].strip()

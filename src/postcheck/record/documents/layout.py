@@ -1,36 +1,37 @@
-"""The common shape every format is read into: lines of cells, each cell with its place.
+"""The common shape every format is read into: lines of cells, then blocks with their place.
 
-Readers only find text and where it sits; everything after works on this shape, so a Word table
-row, a tab-separated line pasted from Word and an HTML table row are read the same way.
+Readers only find text and where it sits, line by line, and say which lines a line break merely
+wrapped (a soft break inside a Markdown or HTML paragraph, a Word line break, a full line of a
+wrapped text or PDF). `blocks.build` joins those back into blocks: everything after works on
+blocks and their sentences, never on raw lines, so the verdict does not depend on the layout.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from postcheck.record.model import Location, Mention
-
-# Markup a reader of the published text would see: tags and entities left by an export.
-_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z]{2,8}|#\d{1,6});")
-_SPACE = re.compile(r"\s+")
-_REMNANT_WIDTH = 120
 
 
 @dataclass(frozen=True)
 class Place:
-    """Where text sits: line, and for Word and PDF also the paragraph or page."""
+    """Where text sits: first line, and for Word and PDF also the paragraph or page.
+
+    region says where on the page, where it is not the body text: "page header" or "page footer"
+    (Word headers and footers, a PDF's running lines), "text box".
+    """
 
     line: int | None = None
     page: int | None = None
     paragraph: int | None = None
+    region: str | None = None
 
     def location(self) -> Location:
-        return Location(line=self.line, page=self.page, paragraph=self.paragraph)
+        return Location(
+            line=self.line, page=self.page, paragraph=self.paragraph, region=self.region
+        )
 
     def fields(self) -> dict[str, Any]:
         """Keyword arguments that place a Mention."""
@@ -45,69 +46,43 @@ class Cell:
 
 @dataclass(frozen=True)
 class RawLine:
-    """One line of a document as its reader found it: cells side by side (table row, tabs)."""
+    """One line of a document as its reader found it: cells side by side (table row, tabs).
+
+    joins: the line break before this line only wrapped the text; the line runs on from the
+    previous one unless it starts a block of its own (a bullet, a number, a label).
+    """
 
     cells: tuple[Cell, ...]
     heading: bool = False
+    joins: bool = False
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "list item"
+    CELL = "table cell"
 
 
 @dataclass(frozen=True)
-class Segment:
-    """A unit of plain text: a cell, or one paragraph of markup inside a cell."""
+class Block:
+    """A unit of text: a heading, a paragraph, a list item, or a table cell.
+
+    row groups the cells of one table row (or tab-separated line); a block alone has a row of
+    its own. place is where the block starts.
+    """
 
     text: str
     place: Place
     row: int
-    heading: bool = False
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+    @property
+    def heading(self) -> bool:
+        return self.kind is BlockKind.HEADING
 
 
 @dataclass
 class Layout:
-    segments: list[Segment] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     remnants: list[Mention] = field(default_factory=list)
-
-
-def text_lines(text: str, page: int | None = None) -> list[RawLine]:
-    """Plain text to lines; tab stops (table cells pasted from Word) become cells."""
-    lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        place = Place(line=number, page=page)
-        lines.append(RawLine(tuple(Cell(cell, place) for cell in line.split("\t"))))
-    return lines
-
-
-def build(lines: Iterable[RawLine]) -> Layout:
-    """Segments in reading order, stray markup split into paragraphs and noted as remnants."""
-    layout = Layout()
-    for row, line in enumerate(lines):
-        marked: Place | None = None
-        for cell in line.cells:
-            if marked is None and _MARKUP.search(cell.text):
-                marked = cell.place
-            for text in _paragraphs(cell.text):
-                layout.segments.append(Segment(text, cell.place, row, line.heading))
-        if marked is not None:
-            joined = " ".join(c.text.strip() for c in line.cells if c.text.strip())
-            layout.remnants.append(Mention(as_written=_shorten(joined), **marked.fields()))
-    return layout
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Visible text of a cell; '<p>a</p> <p>b</p>' left in exported text gives two paragraphs."""
-    if "<" not in text and "&" not in text:
-        cleaned = _clean(text)
-        return [cleaned] if cleaned else []
-    soup = BeautifulSoup(text, "html.parser")
-    parts = [_clean(p.get_text(" ")) for p in soup.find_all(["p", "li", "h1", "h2", "h3", "h4"])]
-    for p in soup.find_all(["p", "li", "h1", "h2", "h3", "h4"]):
-        p.extract()
-    rest = _clean(soup.get_text(" "))
-    return [p for p in ([rest] if rest else []) + parts if p]
-
-
-def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= _REMNANT_WIDTH else text[: _REMNANT_WIDTH - 1].rstrip() + "…"

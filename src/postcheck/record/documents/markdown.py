@@ -1,4 +1,8 @@
-"""Markdown job descriptions, parsed by markdown-it: headings, lists and tables keep their lines."""
+"""Markdown job descriptions, parsed by markdown-it: headings, lists and tables keep their lines.
+
+A paragraph's soft line breaks only wrap it: those lines are marked as running on. A hard break
+(two trailing spaces, a backslash) is a line of its own, as it is on the rendered page.
+"""
 
 from __future__ import annotations
 
@@ -32,10 +36,12 @@ def markdown_lines(text: str) -> list[RawLine]:
         elif token.type == "inline":
             first = _first_line(token)
             if row is not None:
-                row.append(Cell(_flatten(token).replace("\n", " "), Place(line=first)))
+                text = " ".join(part for part, _ in _flatten(token))
+                row.append(Cell(text, Place(line=first)))
                 continue
-            for offset, part in enumerate(_flatten(token).split("\n")):
-                lines.append(RawLine((Cell(prefix + part, Place(line=first + offset)),), heading))
+            for offset, (part, soft) in enumerate(_flatten(token)):
+                place = Place(line=first + offset)
+                lines.append(RawLine((Cell(prefix + part, place),), heading, joins=soft))
                 prefix = ""
         elif token.type in ("html_block", "code_block", "fence"):
             first = _first_line(token)
@@ -48,12 +54,17 @@ def _first_line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
-def _flatten(token: Token) -> str:
-    """Inline text without emphasis marks; line breaks kept so each source line keeps its number."""
-    parts = []
+def _flatten(token: Token) -> list[tuple[str, bool]]:
+    """Inline text without emphasis marks, one part per source line so each keeps its number,
+    with whether the break before it was soft (a wrap)."""
+    lines: list[tuple[str, bool]] = []
+    parts: list[str] = []
+    soft = False
     for child in token.children or []:
         if child.type in _INLINE_TEXT:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-    return "".join(parts)
+            lines.append(("".join(parts), soft))
+            parts, soft = [], child.type == "softbreak"
+    lines.append(("".join(parts), soft))
+    return lines

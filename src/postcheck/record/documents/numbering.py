@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.record.documents.layout import Segment
+from postcheck.record.documents.layout import Block
 from postcheck.record.documents.sections import Section
 from postcheck.record.model import Mention, NumberedItem, NumberedList
 
@@ -23,14 +23,14 @@ _DUTIES_HEADING = re.compile(
 )
 
 
-def numbered_lists(segments: list[Segment], sections: list[Section]) -> list[NumberedList]:
+def numbered_lists(blocks: list[Block], sections: list[Section]) -> list[NumberedList]:
     lists: list[NumberedList] = []
-    for segment, section in zip(segments, sections, strict=True):
-        found = _ITEM.match(segment.text)
+    for block, section in zip(blocks, sections, strict=True):
+        found = _ITEM.match(block.text)
         if not found:
             continue
         number = int(found["number"])
-        item = NumberedItem(number=number, **segment.place.fields())
+        item = NumberedItem(number=number, **block.place.fields())
         if not lists or number == 1:
             lists.append(NumberedList(heading=section.heading, items=[item]))
         else:
@@ -38,20 +38,20 @@ def numbered_lists(segments: list[Segment], sections: list[Section]) -> list[Num
     return lists
 
 
-def duties(segments: list[Segment], sections: list[Section]) -> list[Mention]:
+def duties(blocks: list[Block], sections: list[Section]) -> list[Mention]:
     """Numbered items of a key-tasks list; bullet points under a key-tasks heading if none."""
     numbered: list[Mention] = []
     bulleted: list[Mention] = []
     list_heading: str | None = None
-    for segment, section in zip(segments, sections, strict=True):
-        item = _ITEM.match(segment.text)
+    for block, section in zip(blocks, sections, strict=True):
+        item = _ITEM.match(block.text)
         if item:
             if int(item["number"]) == 1 or list_heading is None:
                 list_heading = section.heading or ""
             if _DUTIES_HEADING.search(list_heading):
-                numbered.append(Mention(as_written=item["text"], **segment.place.fields()))
+                numbered.append(Mention(as_written=item["text"], **block.place.fields()))
             continue
-        bullet = _BULLET.match(segment.text)
+        bullet = _BULLET.match(block.text)
         if bullet and _DUTIES_HEADING.search(section.heading or ""):
-            bulleted.append(Mention(as_written=bullet["text"], **segment.place.fields()))
+            bulleted.append(Mention(as_written=bullet["text"], **block.place.fields()))
     return numbered or bulleted

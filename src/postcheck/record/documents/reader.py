@@ -14,9 +14,11 @@ from postcheck.record.documents.formats import (
     sniff,
 )
 from postcheck.record.documents.html import html_lines
-from postcheck.record.documents.layout import RawLine, build, text_lines
+from postcheck.record.documents.blocks import build
+from postcheck.record.documents.layout import RawLine
 from postcheck.record.documents.markdown import markdown_lines
 from postcheck.record.documents.pdf import UnreadablePdfError, pdf_lines
+from postcheck.record.documents.plaintext import text_lines
 from postcheck.record.documents.word import docx_lines
 from postcheck.record.outcome import InputError, ReadOutcome
 

@@ -1,4 +1,4 @@
-"""Headings and the section each segment sits in (header, body, person specification).
+"""Headings and the section each block sits in (header, body, person specification).
 
 Formats that mark headings (Markdown, HTML, Word styles) say so; otherwise a short title-case
 line on its own ("Key Tasks and Accountabilities", "CULTURE") is taken for one, and so is a line
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from postcheck.record.documents.layout import Segment
+from postcheck.record.documents.layout import Block
 
 HEADER = "header"
 BODY = "body"
@@ -54,20 +54,20 @@ class Section:
     part: str  # HEADER, BODY or PERSON_SPECIFICATION
 
 
-def sections(segments: list[Segment], labelled_rows: set[int]) -> list[Section]:
-    """The section of each segment; rows holding labels ("Grade: PO3") are never headings."""
+def sections(blocks: list[Block], labelled_rows: set[int]) -> list[Section]:
+    """The section of each block; rows holding labels ("Grade: PO3") are never headings."""
     row_sizes: dict[int, int] = {}
-    for segment in segments:
-        row_sizes[segment.row] = row_sizes.get(segment.row, 0) + 1
+    for block in blocks:
+        row_sizes[block.row] = row_sizes.get(block.row, 0) + 1
     found = []
     heading: str | None = None
     part = HEADER
     header_seen = False
-    for segment in segments:
-        header_seen = header_seen or segment.row in labelled_rows
-        alone = row_sizes[segment.row] == 1 and segment.row not in labelled_rows
-        if alone and (segment.heading or looks_like_heading(segment.text)):
-            heading = segment.text.rstrip(":").strip()
+    for block in blocks:
+        header_seen = header_seen or block.row in labelled_rows
+        alone = row_sizes[block.row] == 1 and block.row not in labelled_rows
+        if alone and (block.heading or looks_like_heading(block.text)):
+            heading = block.text.rstrip(":").strip()
             if _DOCUMENT_TITLE.search(heading):
                 pass  # "Job Description and Person Specification" titles the whole document
             elif _PERSON_SPEC.search(heading):
@@ -80,8 +80,13 @@ def sections(segments: list[Segment], labelled_rows: set[int]) -> list[Section]:
     return found
 
 
+def is_known_heading(text: str) -> bool:
+    """A heading job descriptions use ("Main duties", "Person specification"), in any case."""
+    return bool(_KNOWN_HEADING.match(text.strip()))
+
+
 def looks_like_heading(text: str) -> bool:
-    if _KNOWN_HEADING.match(text.strip()):
+    if is_known_heading(text):
         return True
     words = text.rstrip(":").split()
     if not words or len(words) > _MAX_HEADING_WORDS or text.rstrip()[-1:] in ".!?;,":

@@ -1,14 +1,17 @@
-"""Word (.docx) job descriptions via python-docx: body paragraphs and table rows, in order.
+"""Word (.docx) job descriptions via python-docx: page headers, body, text boxes, footers.
 
 Each paragraph (in a table cell too) is numbered in document order, so a value can be found in
 Word; a table row is one line whose cells are read side by side, like text pasted out of Word.
-Automatic list numbers are not part of the paragraph text, so they are counted here.
+Automatic list numbers are not part of the paragraph text, so they are counted here. Page
+headers are read first and footers last, each once, with their region in the place: a grade in a
+running header is a mention of the grade, but not one in the body.
 """
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import docx
@@ -18,37 +21,87 @@ from docx.text.paragraph import Paragraph
 from postcheck.record.documents.layout import Cell, Place, RawLine
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ORDINAL_FORMATS = frozenset({"decimal", "decimalZero"})
 
 
 def docx_lines(data: bytes) -> list[RawLine]:
     document = docx.Document(io.BytesIO(data))
-    styles = _Styles()
-    numbering = _Numbering(document, styles)
-    lines: list[RawLine] = []
-    paragraph_number = 0
-    for block in document.iter_inner_content():
-        line = len(lines) + 1
-        if isinstance(block, Paragraph):
-            paragraph_number += 1
-            text = numbering.marker(block) + block.text
-            place = Place(line=line, paragraph=paragraph_number)
-            lines.append(RawLine((Cell(text, place),), styles.is_heading(block)))
-        elif isinstance(block, Table):
+    reader = _Reader(document)
+    for part, region in _running_parts(document, "header"):
+        reader.read(part.iter_inner_content(), region)
+    reader.read(document.iter_inner_content(), None)
+    for part, region in _running_parts(document, "footer"):
+        reader.read(part.iter_inner_content(), region)
+    return reader.lines
+
+
+class _Reader:
+    """Paragraphs and table rows in order, each paragraph numbered as Word counts them."""
+
+    def __init__(self, document: Any) -> None:
+        self._styles = _Styles()
+        self._numbering = _Numbering(document, self._styles)
+        self.lines: list[RawLine] = []
+        self._paragraphs = 0
+
+    def read(self, blocks: Iterable[Any], region: str | None) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                heading = self._styles.is_heading(block)
+                self._paragraph(block, region, heading)
+                for box in _text_boxes(block):
+                    self._paragraph(box, "text box", False)
+            elif isinstance(block, Table):
+                self._table(block, region)
+
+    def _paragraph(self, paragraph: Paragraph, region: str | None, heading: bool) -> None:
+        """One line per line of the paragraph: a manual line break only wraps it."""
+        self._paragraphs += 1
+        text = self._numbering.marker(paragraph) + paragraph.text
+        for number, part in enumerate(text.split("\n")):
+            place = Place(line=len(self.lines) + 1, paragraph=self._paragraphs, region=region)
+            self.lines.append(RawLine((Cell(part, place),), heading, joins=number > 0))
+
+    def _table(self, table: Table, region: str | None) -> None:
+        for row in table.rows:
+            seen: set[int] = set()
             cells: list[Cell] = []
-            for row in block.rows:
-                seen: set[int] = set()
-                cells = []
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                        continue
-                    seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
-                        paragraph_number += 1
-                        place = Place(line=len(lines) + 1, paragraph=paragraph_number)
-                        cells.append(Cell(numbering.marker(paragraph) + paragraph.text, place))
-                lines.append(RawLine(tuple(cells)))
-    return lines
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell is listed once per grid column
+                    continue
+                seen.add(id(cell._tc))
+                for paragraph in cell.paragraphs:
+                    self._paragraphs += 1
+                    place = Place(
+                        line=len(self.lines) + 1, paragraph=self._paragraphs, region=region
+                    )
+                    text = self._numbering.marker(paragraph) + paragraph.text
+                    cells.append(Cell(" ".join(text.split("\n")), place))
+            self.lines.append(RawLine(tuple(cells)))
+
+
+def _running_parts(document: Any, kind: str) -> Iterator[tuple[Any, str]]:
+    """Each section's headers (or footers) that hold text of their own: default, first page and
+    even pages; one linked to the section before repeats it and is skipped."""
+    region = f"page {kind}"
+    for index, section in enumerate(document.sections):
+        for name in (f"first_page_{kind}", kind, f"even_page_{kind}"):
+            part = getattr(section, name)
+            if index > 0 and part.is_linked_to_previous:
+                continue
+            if part._has_definition:
+                yield part, region
+
+
+def _text_boxes(paragraph: Paragraph) -> Iterator[Paragraph]:
+    """Paragraphs inside text boxes anchored in this paragraph, once each: Word stores a box
+    twice (a drawing and a VML fallback), and only the drawing is read."""
+    for box in paragraph._p.iter(f"{_W}txbxContent"):
+        if any(parent.tag == _FALLBACK for parent in box.iterancestors()):
+            continue
+        for p in box.iter(f"{_W}p"):
+            yield Paragraph(p, paragraph._parent)
 
 
 class _Styles:

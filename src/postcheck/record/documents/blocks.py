@@ -1,0 +1,112 @@
+"""Lines joined into blocks: the one intermediate form every format is read into.
+
+A line a reader marked as wrapped (`RawLine.joins`) runs on into the block before it, unless it
+opens a block of its own: a bullet or a number starts a list item, a label with a colon starts a
+label-value pair. Headings and table cells are blocks as their reader found them. Stray markup
+left in exported text is split into its paragraphs and noted as a remnant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from bs4 import BeautifulSoup
+
+from postcheck.record.documents.labels import opens_with_label
+from postcheck.record.documents.layout import Block, BlockKind, Cell, Layout, RawLine
+from postcheck.record.model import Mention
+
+# Markup a reader of the published text would see: tags and entities left by an export.
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z]{2,8}|#\d{1,6});")
+LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,5}\)|[-•*·▪◦–○●■□➢✓])\s+")
+_SPACE = re.compile(r"\s+")
+_REMNANT_WIDTH = 120
+_BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4"]
+
+
+def build(lines: Iterable[RawLine]) -> Layout:
+    """Blocks in reading order, wrapped lines joined back into the block they began."""
+    layout = Layout()
+    row = -1
+    for line in lines:
+        cells = [cell for cell in line.cells if cell.text.strip()]
+        if not cells:
+            continue
+        _note_markup(line.cells, layout)
+        if _continues(line, cells[0], layout.blocks):
+            last = layout.blocks[-1]
+            layout.blocks[-1] = replace(last, text=_joined(last.text, cells[0].text))
+            cells = cells[1:]
+        else:
+            row += 1
+        kind = _kind(line, cells)
+        for cell in cells:
+            for text in _paragraphs(cell.text):
+                layout.blocks.append(Block(text, cell.place, row, kind))
+    return layout
+
+
+def starts_block(text: str) -> bool:
+    """A line that opens a block of its own however the text was wrapped.
+
+    A dash before a word in lower case is a dash inside a sentence ("operate to – the highest"),
+    not a bullet.
+    """
+    marker = LIST_MARKER.match(text)
+    if marker:
+        return not (marker[0].strip() in "-–" and text[marker.end() : marker.end() + 1].islower())
+    return opens_with_label(text)
+
+
+def _continues(line: RawLine, first: Cell, blocks: list[Block]) -> bool:
+    if not line.joins or line.heading or not blocks or blocks[-1].heading:
+        return False
+    return not starts_block(first.text.strip())
+
+
+def _kind(line: RawLine, cells: list[Cell]) -> BlockKind:
+    if line.heading:
+        return BlockKind.HEADING
+    if len(line.cells) > 1:
+        return BlockKind.CELL
+    if cells and LIST_MARKER.match(cells[0].text):
+        return BlockKind.ITEM
+    return BlockKind.PARAGRAPH
+
+
+def _joined(before: str, after: str) -> str:
+    """Two wrapped pieces as one text; a word hyphenated at the break ("fixed-" "term") stays one."""
+    after = _clean(after)
+    if re.search(r"[A-Za-z]-$", before) and after[:1].islower():
+        return before + after
+    return f"{before} {after}"
+
+
+def _note_markup(cells: tuple[Cell, ...], layout: Layout) -> None:
+    marked = next((cell.place for cell in cells if _MARKUP.search(cell.text)), None)
+    if marked is not None:
+        joined = " ".join(c.text.strip() for c in cells if c.text.strip())
+        layout.remnants.append(Mention(as_written=_shorten(joined), **marked.fields()))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Visible text of a cell; '<p>a</p> <p>b</p>' left in exported text gives two paragraphs."""
+    if "<" not in text and "&" not in text:
+        cleaned = _clean(text)
+        return [cleaned] if cleaned else []
+    soup = BeautifulSoup(text, "html.parser")
+    parts = [_clean(p.get_text(" ")) for p in soup.find_all(_BLOCK_TAGS)]
+    for p in soup.find_all(_BLOCK_TAGS):
+        p.extract()
+    rest = _clean(soup.get_text(" "))
+    return [p for p in ([rest] if rest else []) + parts if p]
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _REMNANT_WIDTH else text[: _REMNANT_WIDTH - 1].rstrip() + "…"
