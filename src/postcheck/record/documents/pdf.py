@@ -26,6 +26,8 @@ from postcheck.record.documents.unwrap import runs_on
 _SAME_LINE = 3.0  # points: words whose tops differ by less sit on one line
 _CELL_GAP = 1.2  # a gap wider than this many font sizes separates cells
 _PARAGRAPH_GAP = 1.3  # lines further apart than this many times the usual spacing: a new block
+_CELL_LINE_SPACING = 1.35  # lines of one table cell: this many font sizes apart at most
+_ALIGNED = 2.0  # points: cells starting this close start in one column
 _BAND = 0.09  # share of the page height at top and bottom where running lines sit
 _HEADING_SIZE = 1.12
 _MAX_HEADING_WORDS = 10
@@ -81,6 +83,7 @@ def pdf_lines(data: bytes) -> list[RawLine]:
             "PDF has no text layer (a scan?): export it with text, or run OCR first"
         )
     body, running = _running_lines(document)
+    body = _table_rows(body)
     _mark_wraps(body)
     return [_raw(line) for line in (*running[0], *body, *running[1])]
 
@@ -97,7 +100,8 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
 
 
 def _line(words: list[dict[str, Any]], page: int, number: int) -> _Line:
-    size = max(float(w["size"]) for w in words)
+    # the size most of the line is set in: a list number or a bullet may be larger
+    size = Counter(round(float(w["size"]), 1) for w in words).most_common(1)[0][0]
     cells: list[tuple[str, float]] = []
     texts: list[str] = []
     left = float(words[0]["x0"])
@@ -156,13 +160,12 @@ def _running_lines(document: _Document) -> tuple[list[_Line], tuple[list[_Line],
 
 
 def _mark_wraps(lines: list[_Line]) -> None:
-    """Set joins on each line that runs on from the line before it."""
-    sizes = Counter(round(line.size) for line in lines)
-    body_size = sizes.most_common(1)[0][0] if sizes else 0
+    """Mark headings, and set joins on each line that runs on from the line before it."""
     right = max((line.x1 for line in lines if len(line.cells) == 1), default=0.0)
     pitch = _usual_spacing(lines)
-    for line in lines:
-        line.heading = _is_heading(line, body_size)
+    for index, line in enumerate(lines):
+        neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        line.heading = _is_heading(line, neighbours)
     for before, line in zip(lines, lines[1:], strict=False):
         if len(line.cells) > 1 or line.heading or before.heading:
             continue
@@ -178,6 +181,40 @@ def _mark_wraps(lines: list[_Line]) -> None:
         line.joins = runs_on(before.cells[-1][0], line.cells[0][0], full)
 
 
+def _table_rows(lines: list[_Line]) -> list[_Line]:
+    """A table cell's text wrapped over several lines merged back into its row.
+
+    A line belongs to the row above (or below) it when the two sit at a line's spacing, one has
+    more cells than the other, and each cell of the sparser one starts under a cell of the
+    denser one: the cell wrapped, and the other cells of the row are aligned to its top or bottom.
+    """
+    merged: list[_Line] = []
+    for line in lines:
+        before = merged[-1] if merged else None
+        if before is None or before.page != line.page or before.region != line.region:
+            merged.append(line)
+            continue
+        close = line.top - before.top <= _CELL_LINE_SPACING * max(line.size, before.size)
+        dense, sparse = (before, line) if len(before.cells) > len(line.cells) else (line, before)
+        columns = [x for _, x in dense.cells]
+        aligned = len(dense.cells) > len(sparse.cells) and all(
+            any(abs(x - column) <= _ALIGNED for column in columns) for _, x in sparse.cells
+        )
+        if not (close and aligned):
+            merged.append(line)
+            continue
+        cells = [list(cell) for cell in dense.cells]
+        for text, x in sparse.cells:
+            column = min(range(len(cells)), key=lambda n: abs(columns[n] - x))
+            pieces = [cells[column][0], text] if sparse is line else [text, cells[column][0]]
+            cells[column][0] = " ".join(pieces)
+        dense.cells = [(str(text), float(x)) for text, x in cells]
+        dense.top, dense.number = min(before.top, line.top), before.number
+        dense.bottom, dense.x1 = max(before.bottom, line.bottom), max(before.x1, line.x1)
+        merged[-1] = dense
+    return merged
+
+
 def _usual_spacing(lines: list[_Line]) -> float:
     """The most common distance from one line's top to the next one's on the same page."""
     steps = Counter(
@@ -188,10 +225,12 @@ def _usual_spacing(lines: list[_Line]) -> float:
     return float(steps.most_common(1)[0][0]) if steps else 0.0
 
 
-def _is_heading(line: _Line, body_size: float) -> bool:
+def _is_heading(line: _Line, neighbours: list[_Line]) -> bool:
+    """Bold on its own, or set larger than the lines around it."""
     if len(line.cells) > 1 or line.words > _MAX_HEADING_WORDS:
         return False
-    return line.bold or (body_size > 0 and line.size >= body_size * _HEADING_SIZE)
+    larger = bool(neighbours) and all(line.size >= n.size * _HEADING_SIZE for n in neighbours)
+    return line.bold or larger
 
 
 def _raw(line: _Line) -> RawLine:

@@ -14,6 +14,7 @@ from postcheck.record.model import (
     LineManagement,
     LineManagementScope,
     Salary,
+    SalaryPeriod,
 )
 
 NUMBER_WORDS = {
@@ -33,23 +34,53 @@ NUMBER_WORDS = {
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half)"
 
 # --- appointment -------------------------------------------------------------------------------
+# A fixed-term contract, in the sense of the Fixed-term Employees (Prevention of Less Favourable
+# Treatment) Regulations 2002 (reg 1(2)), ends on a date, on completing a task or on a specific
+# event: "until the end of the Mayor's term", "until the end of the current administration" and
+# "maternity cover" are fixed terms as much as "fixed term until 31 March 2027" is.
+_DURATION = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+    r"|twenty[\s-]+four|thirty[\s-]+six)"
+)
 _FIXED = re.compile(
-    r"\bfixed[\s-]+term\b|\btemporary\s+(?:post|appointment|contract|basis)\b"
-    r"|\bsecondment\b",
+    r"\bfixed[\s-]+term\b|\blimited[\s-]+term\b"
+    r"|\btemporary\s+(?:post|appointment|contract|basis|role|position|until|till|to|for)\b"
+    r"|\bsecondment\b"
+    r"|\b(?:maternity|paternity|parental|adoption|sickness)\s+(?:leave\s+)?cover\b"
+    r"|\bcover(?:ing)?\s+(?:for\s+)?(?:a\s+)?(?:maternity|paternity|parental|adoption)\s+leave\b"
+    rf"|\b{_DURATION}[\s-]+(?:months?|years?|weeks?)['’]?\s+(?:fixed[\s-]+term\s+|temporary\s+)?"
+    r"(?:contract|appointment|post|role|position|secondment|placement|basis)\b"
+    r"|\b(?:contract|appointment|post|role|position)\s+(?:is\s+|will\s+be\s+)?(?:offered\s+)?for\s+"
+    rf"(?:a\s+(?:fixed\s+)?period\s+of\s+)?(?:up\s+to\s+)?{_DURATION}\s+(?:months?|years?)\b",
     re.I,
 )
 _PERMANENT = re.compile(
-    r"\bpermanent\s+(?:post|role|position|appointment|contract|basis)\b"
-    r"|\b(?:post|role|position|appointment|contract)\s+is\s+permanent\b",
+    r"\bpermanent\s*,?\s+(?:(?:full|part)[\s-]+time\s+)?"
+    r"(?:post|role|position|appointment|contract|basis)\b"
+    r"|\b(?:post|role|position|appointment|contract)\s+is\s+permanent\b"
+    r"|\b(?:open[\s-]+ended|indefinite)\s+(?:post|contract|appointment|basis)\b",
     re.I,
 )
-_BARE = re.compile(r"^\s*(?P<type>permanent|fixed[\s-]+term|temporary)\b", re.I)
+# Statements that a post is not fixed-term (or not permanent) state neither type by themselves.
+_NEGATED = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:on\s+)?(?:a\s+|an\s+)?"
+    r"(?:fixed[\s-]+term|limited[\s-]+term|temporary|secondment|permanent)\b"
+    r"|\bnon[\s-]+(?:fixed[\s-]+term|permanent|temporary)\b|\bno\s+fixed[\s-]+term\b",
+    re.I,
+)
+# A labelled value ("Contract: Full Time, Limited Term"): the type is any of these words in it.
+_BARE = re.compile(
+    r"\b(?P<type>permanent|fixed[\s-]+term|limited[\s-]+term|temporary|secondment)\b"
+    r"|^\s*(?P<until>until|till|up\s+to|ending)\b",
+    re.I,
+)
 _END_EVENTS = (
     (
         EndEvent.MAYORS_TERM,
         re.compile(
-            r"\bmayor(?:['’]s|al)\s+(?:current\s+)?term\b"
-            r"|\bterm\s+of\s+(?:office\s+of\s+)?the\s+(?:elected\s+)?mayor",
+            r"\bmayor(?:['’]s|al)\s+(?:current\s+|present\s+)?term\b"
+            r"|\bterm\s+of\s+(?:office\s+of\s+)?the\s+(?:current\s+)?(?:directly\s+)?(?:elected\s+)?mayor"
+            r"|\bmayor\s+(?:leaves|ceases\s+to\s+hold)\s+office\b",
             re.I,
         ),
     ),
@@ -58,21 +89,49 @@ _END_EVENTS = (
         re.compile(r"\bannual\s+(?:general\s+|council\s+)?meeting\b|\bAGM\b", re.I),
     ),
     (EndEvent.FUNDING, re.compile(r"\b(?:end\s+of\s+(?:the\s+)?)?funding\b", re.I)),
+    (
+        EndEvent.OTHER,
+        re.compile(
+            r"\b(?:current|present)\s+(?:political\s+)?administration\b"
+            r"|\bnext\s+(?:scheduled\s+)?(?:local\s+|council\s+|borough\s+|mayoral\s+)?elections?\b",
+            re.I,
+        ),
+    ),
 )
+# Words that tie the end of the appointment to an event: "until", "for the duration of" ...
+_UNTIL_EVENT = re.compile(
+    r"\b(?:until|till|up\s+to|ending\s+(?:at|on|with)|ends?\s+(?:at|on|with)|to\s+the\s+end"
+    r"|(?:expir|terminat|finish)\w*\s+(?:at|on|with)|for\s+the\s+(?:duration|length|life|period"
+    r"|remainder|rest)|co-?terminous\s+with|tied\s+to|linked\s+to|no\s+later\s+than"
+    r"|not\s+(?:extend\s+|continue\s+|run\s+)?(?:beyond|past))\b",
+    re.I,
+)
+
+_UNTIL_REACH = 40  # characters between "until" and the event: "until the end of the current"
 
 
 def appointment(sentence: str, labelled: bool, place: dict[str, int | None]) -> Appointment | None:
-    """Fixed-term or permanent, and what a fixed term ends with (a date, the mayor's term ...)."""
-    bare = _BARE.match(sentence) if labelled else None
-    if _FIXED.search(sentence) or (bare and bare["type"].lower() != "permanent"):
+    """Fixed-term or permanent, and what a fixed term ends with (a date, the mayor's term ...).
+
+    "Full Time" is the hours, not the contract: alone it states no type. "This is not a
+    fixed-term post" states no type either, unless the sentence also says the post is permanent.
+    """
+    text = _NEGATED.sub(" ", sentence)
+    bare = _BARE.search(text) if labelled else None
+    event, tied_to_event = _end_event(text)
+    if (
+        _FIXED.search(text)
+        or tied_to_event
+        or (bare and (bare["until"] or bare["type"].lower() != "permanent"))
+    ):
         kind = AppointmentType.FIXED_TERM
-    elif _PERMANENT.search(sentence) or bare:
+    elif _PERMANENT.search(text) or bare:
         kind = AppointmentType.PERMANENT
     else:
         return None
     end_event = end_date = None
     if kind is AppointmentType.FIXED_TERM:
-        end_event = next((event for event, p in _END_EVENTS if p.search(sentence)), None)
+        end_event = event
         end_date = parse_partial_date(sentence)
     return Appointment(
         as_written=sentence,
@@ -81,6 +140,20 @@ def appointment(sentence: str, labelled: bool, place: dict[str, int | None]) -> 
         end_date=end_date.model_dump() if end_date else None,  # a dict keeps "as written"
         **place,
     )
+
+
+def _end_event(text: str) -> tuple[EndEvent | None, bool]:
+    """The event the sentence names, and whether the appointment is said to end with it: an
+    "until" or "for the duration of" shortly before the event's words."""
+    for event, pattern in _END_EVENTS:
+        found = pattern.search(text)
+        if found:
+            tied = any(
+                0 <= found.start() - until.end() <= _UNTIL_REACH
+                for until in _UNTIL_EVENT.finditer(text, 0, found.start())
+            )
+            return event, tied
+    return None, False
 
 
 # --- office attendance -------------------------------------------------------------------------
@@ -116,24 +189,64 @@ def _number(word: str) -> float:
 
 # --- line management ---------------------------------------------------------------------------
 _NO_MANAGEMENT = re.compile(
-    r"\bno\s+(?:direct\s+|formal\s+)?(?:line[\s-]+)?(?:management|supervisory)\s+responsibilit"
-    r"|\bno\s+(?:direct\s+)?line[\s-]+management\b|\bno\s+direct\s+reports\b"
+    r"\bno\s+(?:direct\s+|formal\s+)?(?:line[\s-]+|staff\s+)?(?:management|supervisory|managerial)"
+    r"\s+(?:responsibilit|duties|role)"
+    r"|\bno\s+(?:direct\s+)?(?:line|staff)[\s-]+management\b|\bno\s+direct\s+reports\b"
+    r"|\b(?:zero|0|nil)\s+direct\s+reports\b"
+    r"|\bno\s+(?:staff|employees|officers|one)\s+(?:to\s+manage|report(?:s|ing)?\s+to)\b"
+    r"|\bno\s+responsibility\s+for\s+(?:managing|supervising|the\s+(?:line\s+)?management\s+of)\s+"
+    r"(?:staff|other\s+staff|officers|employees|people)\b"
     r"|\bnot\s+(?:have|be\s+expected\s+to\s+have)\s+(?:any\s+)?(?:line[\s-]+)?manage"
-    r"|\bdoes\s+not\s+(?:line[\s-]+)?manage\b",
+    r"|\b(?:does|will|shall)\s+not\s+(?:line[\s-]+)?manage\b"
+    r"|\bnot\s+(?:line[\s-]+)?manag(?:e|ing)\s+(?:any\s+)?(?:staff|people|officers|employees|a\s+team)\b",
     re.I,
 )
-_NO_ANSWER = re.compile(r"^\s*(?:none|nil|n/?a|no)\b", re.I)
+_NO_ANSWER = re.compile(r"^\s*(?:none|nil|n/?a|no|not\s+applicable|0|zero)\b", re.I)
+_COUNT_ANSWER = re.compile(
+    r"^\s*(?:up\s+to\s+)?(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
 _CLERICAL = re.compile(
     r"\b(?:supervis|manag|direct)\w*\s+(?:\w+\s+){0,4}?(?:clerical|secretarial|administrative)"
     r"(?:\s*(?:/|\band\b|\bor\b|\band/or\b)\s*(?:clerical|secretarial|administrative))?"
     r"\s+(?:support|staff|assistants?|officers?)\b",
     re.I,
 )
+_CLERICAL_ANSWER = re.compile(r"\b(?:clerical|secretarial|administrative)\b", re.I)
+_COUNT = (
+    r"(?:(?:up\s+to|around|approximately|about|over|at\s+least)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+_STAFF_NOUN = (
+    r"(?:staff|officers|employees|people|posts|direct\s+reports|team\s+members|members\s+of\s+staff"
+    r"|FTE|assistants|researchers|advisers|advisors|workers|colleagues)\b"
+)
+_MANAGE = (
+    r"(?:line[\s-]+manag(?:e|es|ing)|manag(?:e|es|ing)|supervis(?:e|es|ing)|oversee(?:s|ing)?)"
+)
 _STAFF = re.compile(
-    r"\bline[\s-]+manag\w*\s+(?:of\s+)?(?:a\s+team|\d+|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|the|staff|officers)\b|\bmanag\w*\s+(?:a\s+team\s+of|\d+\s+(?:staff|officers|people))"
-    r"|\bdirect\s+reports\b|\bresponsible\s+for\s+(?:managing|supervising)\s+(?:a\s+team|staff|"
-    r"\d+|the\s+\w+\s+team)",
+    # "line manages the Research Officer", "line management of 4 officers"; not "line management
+    # of this post", "line managed by"
+    r"\bline[\s-]+manag(?:e|es|ing|ement)\s+(?:of\s+)?"
+    r"(?!(?:the|this|that)\s+(?:post|role|position|post[\s-]?holder|job)\b)"
+    r"(?:a\s+team|\d+|one|two|three|four|five|six|seven|eight|nine|ten|the\s+[A-Z\w]|staff|officers)"
+    # "manages 3 staff", "Manages up to 4 directly managed staff", "supervises a team of 4 officers"
+    rf"|\b{_MANAGE}\s+(?:a\s+(?:small\s+)?team\s+of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_STAFF_NOUN}"
+    rf"|\b{_MANAGE}\s+a\s+(?:small\s+)?team\s+of\s+{_COUNT}\b"
+    # "manages a team", "supervises the research team"; not "manages the team's diary"
+    rf"|\b{_MANAGE}\s+(?:a|the|their|his|her|its)\s+(?:small\s+)?(?:[\w'’-]+\s+){{0,3}}?team\b(?!['’])"
+    rf"|\b{_MANAGE}\s+(?:all\s+|other\s+)?(?:staff|officers|employees)\b"
+    # "has 3 direct reports", "4 direct reports"
+    rf"|(?:^|\b(?:has|have|having|with|will\s+have)\s+){_COUNT}\s+direct\s+reports\b"
+    # "responsible for a team of 6", "responsible for managing staff"
+    rf"|\bresponsible\s+for\s+(?:a\s+team\s+of\s+{_COUNT}|{_COUNT}\s+{_STAFF_NOUN}"
+    r"|(?:managing|supervising|leading|line[\s-]+managing|the\s+(?:line\s+)?management\s+of)\s+"
+    rf"(?:a\s+team|staff|officers|{_COUNT}|the\s+\w+\s+team))",
+    re.I,
+)
+# A person specification asks for experience of management; it does not give the post any.
+_REQUIREMENT = re.compile(
+    r"^\s*(?:(?:proven|demonstrable|demonstrated|substantial|significant|some|previous|relevant)\s+)?"
+    r"(?:experience|ability|knowledge|evidence|track\s+record|understanding|skills?)\b",
     re.I,
 )
 
@@ -143,45 +256,82 @@ def line_management(
 ) -> LineManagement | None:
     """What staff the post manages: none, clerical or secretarial support only, or staff.
 
-    answer is the value of a "Line management:" label, where "None" or "N/A" is enough.
+    answer is the value of a "Line management:" label, where "None", "N/A" or "0" is enough, a
+    number of staff means staff, and "clerical support only" means clerical. Managing things
+    ("manages the Mayor's diary") is not managing staff.
     """
-    # Clerical first: "no line management, but supervises secretarial support" is clerical.
-    if _CLERICAL.search(sentence):
-        return LineManagement(as_written=sentence, scope=LineManagementScope.CLERICAL, **place)
-    if _NO_MANAGEMENT.search(sentence) or (answer is not None and _NO_ANSWER.match(answer)):
-        return LineManagement(as_written=sentence, scope=LineManagementScope.NONE, **place)
-    if _STAFF.search(sentence):
-        return LineManagement(as_written=sentence, scope=LineManagementScope.STAFF, **place)
-    return None
+    if answer is None and _REQUIREMENT.match(sentence):
+        return None
+    if answer is not None and _NO_ANSWER.match(answer):
+        scope = LineManagementScope.NONE
+    # Clerical before none: "no line management, but supervises secretarial support" is clerical.
+    elif (answer is not None and _CLERICAL_ANSWER.search(answer)) or _CLERICAL.search(sentence):
+        scope = LineManagementScope.CLERICAL
+    elif _NO_MANAGEMENT.search(sentence):
+        scope = LineManagementScope.NONE
+    elif _STAFF.search(sentence) or (answer is not None and _COUNT_ANSWER.match(answer)):
+        scope = LineManagementScope.STAFF
+    else:
+        return None
+    return LineManagement(as_written=sentence, scope=scope, **place)
 
 
 # --- reporting line ----------------------------------------------------------------------------
+_SUBJECT = (
+    r"(?:you|post[\s-]?holder|jobholder|job\s+holder|incumbent|appointee|post|role|position"
+    r"|officer|assistant|adviser|advisor|he\s+or\s+she|they)"
+)
+_AUX = r"(?:(?:will|shall|is\s+to|are\s+to|would)\s+)?(?:(?:be|is|are)\s+)?(?:directly\s+)?"
 _REPORTS = re.compile(
-    r"\b(?:you|post[\s-]?holder|jobholder|job\s+holder|post|role|position|officer)\s+(?:will\s+)?"
-    r"(?:directly\s+)?(?:reports?|reporting)\s+(?:directly\s+)?to\s+(?P<to>.+)"
-    r"|^\s*(?:reporting|reports|accountable|responsible)\s+(?:directly\s+)?to\s+(?P<lead>.+)",
+    # "The post holder reports to ...", "You will be accountable to ...", "The post is line
+    # managed by ..."
+    rf"\b{_SUBJECT}\s+{_AUX}(?:(?:reports?|reporting|accountable|responsible)\s+(?:directly\s+)?to"
+    r"|(?:line[\s-]+)?managed\s+by)\s+(?P<to>.+)"
+    # "Reporting to the Head of Policy, you will ...", "..., reporting to the Chief Executive"
+    r"|(?:^|[,;:(–—-]\s*)(?:reporting|reports|accountable|responsible)\s+(?:directly\s+)?to\s*:?\s+"
+    r"(?P<lead>.+)"
+    r"|\breports\s+directly\s+to\s+(?P<direct>.+)"
+    # "Your line manager will be the Head of Policy", "The line manager for this post is ..."
+    r"|\bline\s+manager\s+(?:for\s+(?:this|the)\s+(?:post|role)\s+)?(?:is|will\s+be)\s+(?P<manager>.+)"
+    r"|\bunder\s+the\s+(?:direct\s+)?(?:line\s+)?(?:management|supervision)\s+of\s+(?P<under>.+)",
     re.I,
 )
 _REPORT_END = re.compile(
-    r"[,;:(]|\.(?:\s|$)|\s+(?:but|who|although|while|whilst|on|for|in\s+"
-    r"respect|and\s+(?:will|is|the\s+post)|with)\b",
+    r"[,;:(]|\s[-–—/]\s|\.(?:\s|$)|\s+(?:but|who|whom|although|while|whilst|on|via|through"
+    r"|in\s+respect|as\s+(?:well|required|appropriate|and)|when|where|and\s+(?:will|is|are|has"
+    r"|works?|the\s+post|to|through|via|day)|or\s+(?:their|his|her|a|an)\s+(?:nominee|delegate"
+    r"|representative|deputy)|or\s+equivalent|with|dotted|day[\s-]+to[\s-]+day"
+    r"|for\s+(?!(?-i:[A-Z])))\b",
     re.I,
+)
+# What follows "accountable/responsible to" that is no job title: "to ensure", "to the Council".
+_NOT_A_TITLE = frozenset(
+    {"ensure", "deliver", "provide", "achieve", "meet", "support", "make", "maintain", "help"}
+    | {"him", "her", "them", "their", "his", "its", "you", "whom", "council", "councillors"}
+    | {"members", "residents", "public", "committee", "committees", "cabinet", "full", "all"}
+    | {"this", "that", "which", "be", "do", "work", "carry", "undertake", "other", "others"}
 )
 _MAX_TITLE_WORDS = 12
 
 
 def reports_to(sentence: str, labelled: bool) -> str | None:
-    """The job title the post reports to, without a leading 'the'."""
+    """The job title the post reports to, without a leading 'the'.
+
+    Read from "reports (directly) to", "reporting to", "accountable to", "responsible to", "line
+    managed by", "line manager is" and "under the management of"; the title stops at a comma,
+    bracket, dash, full stop or a word that starts a new clause ("who", "but", "for the ...").
+    """
     if labelled:
         target = sentence
     else:
         found = _REPORTS.search(sentence)
         if not found:
             return None
-        target = found["to"] or found["lead"]
+        target = next(v for v in found.groupdict().values() if v)
     title = _REPORT_END.split(target, maxsplit=1)[0].strip(" .")
-    title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.I)
-    if not title or len(title.split()) > _MAX_TITLE_WORDS:
+    title = re.sub(r"^(?:the|a|an|your|its)\s+", "", title, flags=re.I)
+    words = title.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or words[0].lower() in _NOT_A_TITLE:
         return None
     return title
 
@@ -193,27 +343,97 @@ _SINGLE = re.compile(
     r"(?P<lead>up\s+to|from|starting\s+at|rising\s+to|maximum\s+of)?\s*" + _AMOUNT.format("one"),
     re.I,
 )
-_PAY_WORDS = re.compile(r"\bsalary|\bper\s+annum\b|\bp\.?a\.?\b|\bpay\b|\bgrade\b", re.I)
+_PAY_WORDS = re.compile(
+    r"\bsalary|\bper\s+annum\b|\bp\.?a\.?\b|\bpay\b|\bgrade\b|\bwages?\b|\bremuneration\b"
+    r"|\brate\b",
+    re.I,
+)
+# How often the amount is paid, written after it ("£40,000 per annum", "£15.50 ph") ...
+_PERIODS = (
+    (
+        SalaryPeriod.ANNUAL,
+        r"per\s+annum|p\.\s?a\.?|pa|a\s+year|per\s+year|annual(?:ly)?|yearly|/\s?(?:yr|year|annum)",
+    ),
+    (
+        SalaryPeriod.MONTHLY,
+        r"per\s+(?:calendar\s+)?month|a\s+month|monthly|p\.?c\.?m\.?|/\s?(?:month|mth)",
+    ),
+    (SalaryPeriod.WEEKLY, r"per\s+week|a\s+week|weekly|p\.?w\.?|/\s?(?:week|wk)"),
+    (SalaryPeriod.DAILY, r"per\s+day|a\s+day|daily|per\s+diem|/\s?day"),
+    (SalaryPeriod.HOURLY, r"per\s+hour|an\s+hour|hourly|p\.?h\.?|p/h|/\s?(?:hr|hour)"),
+)
+_PERIOD_AFTER = re.compile(  # used with match() at the amount's end
+    r"\s*(?:\(?\s*(?:pro[\s-]*rata|FTE|full[\s-]+time\s+equivalent|gross)\s*\)?\s*,?\s*)?(?:"
+    + "|".join(f"(?P<{period.name}>{words})" for period, words in _PERIODS)
+    + r")(?![\w])",
+    re.I,
+)
+# ... or before it ("Hourly rate: £15.50", "annual salary of £40,000", "Salary per annum: £40,000").
+_PERIOD_BEFORE = re.compile(
+    r"(?:\b(?P<ANNUAL>annual|yearly)|\b(?P<MONTHLY>monthly)|\b(?P<WEEKLY>weekly)"
+    r"|\b(?P<DAILY>daily|day)|\b(?P<HOURLY>hourly))\s+(?:salary|pay|rate|wage|remuneration)\b"
+    r"|\b(?:salary|pay|rate)\s+\(?(?:(?P<ANNUAL2>per\s+annum|p\.a\.|a\s+year)|(?P<HOURLY2>per\s+hour)"
+    r"|(?P<DAILY2>per\s+day))\)?",
+    re.I,
+)
+_PRO_RATA = re.compile(r"\bpro[\s-]*rata\b", re.I)
 
 
 def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salary | None:
-    """A pay range ('£40,000 - £45,000', '£40k to £45k per annum') or a single figure."""
+    """A pay range ('£40,000 - £45,000', '£40k to £45k per annum') or a single figure, with how
+    often it is paid where the text says ('per annum', 'per hour', 'a day'; None if it does not)
+    and whether it is pro rata ('£30,000 pro rata'; None if not said)."""
     if not labelled and not _PAY_WORDS.search(sentence):
         return None
+    pro_rata = True if _PRO_RATA.search(sentence) else None
     found = _RANGE.search(sentence)
     if found:
         low, high = _amount(found, "low"), _amount(found, "high")
         if low <= high:
-            return Salary(as_written=found[0].strip(), minimum=low, maximum=high, **place)
+            period = _period(sentence, found.start(), found.end())
+            return Salary(
+                as_written=found[0].strip(),
+                minimum=low,
+                maximum=high,
+                period=period,
+                pro_rata=pro_rata,
+                **place,
+            )
         return None
-    single = _SINGLE.search(sentence)
-    if not single:
+    singles = list(_SINGLE.finditer(sentence))
+    if not singles:
         return None
+    periods = [_period(sentence, s.start(), s.end()) for s in singles]
+    # "£15 per hour (£28,000 per annum)": the annual figure is the one rules compare.
+    chosen = next(
+        (i for i, p in enumerate(periods) if p is SalaryPeriod.ANNUAL and periods[0] is not p), 0
+    )
+    single, period = singles[chosen], periods[chosen]
     value = _amount(single, "one")
     lead = (single["lead"] or "").lower()
     minimum = None if lead in ("up to", "rising to", "maximum of") else value
     maximum = None if lead in ("from", "starting at") else value
-    return Salary(as_written=single[0].strip(), minimum=minimum, maximum=maximum, **place)
+    return Salary(
+        as_written=single[0].strip(),
+        minimum=minimum,
+        maximum=maximum,
+        period=period,
+        pro_rata=pro_rata,
+        **place,
+    )
+
+
+def _period(sentence: str, start: int, end: int) -> SalaryPeriod | None:
+    """The period written just after the amount, else just before it in the same clause."""
+    after = _PERIOD_AFTER.match(sentence, end)
+    if after:
+        return SalaryPeriod[next(name for name, v in after.groupdict().items() if v)]
+    clause = re.split(r"[.;]\s", sentence[:start])[-1]
+    before = list(_PERIOD_BEFORE.finditer(clause))
+    if before:
+        name = next(name for name, v in before[-1].groupdict().items() if v)
+        return SalaryPeriod[name.rstrip("2")]
+    return None
 
 
 def _amount(found: re.Match[str], name: str) -> float:

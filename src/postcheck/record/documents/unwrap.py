@@ -18,36 +18,46 @@ _ENDS_STATEMENT = re.compile(r"[.!?:;][\"'”’)]*$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
 _RUNS_ON = re.compile(r"^[a-z(£&%,;]")
 # A text is taken to be wrapped at a width when most lines that are long at all end near it.
-_NEAR_SHARE = 0.6
+_NEAR_SHARE = 0.5
 _MIN_NEAR_LINES = 5
+_MIN_TIGHT_LINES = 3  # lines within two characters of the width: a wrapped text has many
+_TIGHT_SHARE = 0.05
 _MIN_WIDTH = 25
+_MAX_LONGER = 0.2  # share of lines that may run past the width (tables, unwrapped paragraphs)
 TAB_SIZE = 8
 
 
 def wrap_width(widths: Sequence[float]) -> float | None:
     """The width a text is wrapped at, or None if its lines are as long as their paragraphs.
 
-    The third-longest line sets it, so one long header or address line does not.
+    The widest width at which most lines that are long at all end near it; a few lines longer
+    than that (a table row, a paragraph left unwrapped) do not change it.
     """
-    lengths = sorted(w for w in widths if w > 0)
+    lengths = sorted((w for w in widths if w > 0), reverse=True)
     if len(lengths) < _MIN_NEAR_LINES:
         return None
-    top = lengths[-3]
-    near = sum(1 for w in lengths if w >= top - max(10.0, top * 0.15))
-    long = sum(1 for w in lengths if w >= top / 2)
-    if top < _MIN_WIDTH or near < _MIN_NEAR_LINES or near < _NEAR_SHARE * long:
-        return None
-    return top
+    for index, top in enumerate(lengths):
+        if top < _MIN_WIDTH or index > _MAX_LONGER * len(lengths):
+            return None
+        if index and top == lengths[index - 1]:
+            continue
+        tight = sum(1 for w in lengths[index:] if w >= top - 2)
+        near = sum(1 for w in lengths[index:] if w >= top - max(10.0, top * 0.15))
+        long = sum(1 for w in lengths[index:] if w >= top / 2)
+        if tight >= max(_MIN_TIGHT_LINES, _TIGHT_SHARE * len(lengths)) and near >= _MIN_NEAR_LINES and near >= _NEAR_SHARE * long:
+            return top
+    return None
 
 
 def soft_breaks(lines: Sequence[str]) -> list[bool]:
     """For each line, whether the break before it only wrapped the text (plain text)."""
     widths = [len(line.expandtabs(TAB_SIZE).rstrip()) for line in lines]
-    width = wrap_width(widths)
+    width = wrap_width([w for w, line in zip(widths, lines, strict=True) if "\t" not in line])
     flags = [False]
     for index in range(1, len(lines)):
         before, line = lines[index - 1].strip(), lines[index].strip()
-        next_word = len(line.split(maxsplit=1)[0]) if line else 0
+        # the first word as a wrapping tool measures it: up to a space, tabs expanded
+        next_word = len(lines[index].lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
         full = width is not None and widths[index - 1] + 1 + next_word > width
         flags.append(runs_on(before, line, full))
     return flags

@@ -166,12 +166,15 @@ class _Numbering:
         )
         if not lvl:
             return 1, None
+        # "Set numbering value" in Word: the list instance overrides its definition's start.
+        override = self._root.xpath(
+            f'./w:num[@w:numId="{num_id}"]/w:lvlOverride[@w:ilvl="{level}"]'
+            "/w:startOverride/@w:val"
+        )
         start = lvl[0].find(f"{_W}start")
         fmt = lvl[0].find(f"{_W}numFmt")
-        return (
-            int(start.get(f"{_W}val", "1")) if start is not None else 1,
-            fmt.get(f"{_W}val") if fmt is not None else None,
-        )
+        first = override[0] if override else start.get(f"{_W}val", "1") if start is not None else 1
+        return int(first), fmt.get(f"{_W}val") if fmt is not None else None
 
 
 def _style_num_pr(style: Any) -> tuple[str | None, str]:
