@@ -1,6 +1,7 @@
 """Documents read per second, for each format, on generated job descriptions.
 
-Run: python benchmarks/bench_documents.py [--count N]
+Run: python benchmarks/bench_documents.py [--count N] [--against REV [--rounds R]]
+With --against, the reader of git revision REV is timed in the same run, beside this tree's.
 Needs reportlab (a test dependency) to write the PDFs. Prints one line per format.
 """
 
@@ -8,6 +9,11 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -132,6 +138,7 @@ def bench(suffix: str, count: int, folder: Path) -> tuple[float, int]:
         WRITERS[suffix](n, path)
         paths.append(path)
     kind = format_for_suffix(suffix) or "text"
+    list(read_document(paths[0], kind))  # parsers load on first use: time the steady state
     start = time.perf_counter()
     good = 0
     for path in paths:
@@ -144,11 +151,69 @@ def bench(suffix: str, count: int, folder: Path) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=200, help="documents per format")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also time the reader of git revision REV, in the same run, rounds interleaved",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per tree with --against")
+    parser.add_argument("--json", action="store_true", help="print one JSON object (child runs)")
     args = parser.parse_args()
+    if args.against:
+        compare(args.against, args.count, args.rounds)
+        return
     with tempfile.TemporaryDirectory() as tmp:
-        for suffix in WRITERS:
-            rate, good = bench(suffix, args.count, Path(tmp))
-            print(f"{suffix:6} {rate:8.1f} documents/s  ({good}/{args.count} read with all tasks)")
+        rates = {suffix: bench(suffix, args.count, Path(tmp)) for suffix in WRITERS}
+    if args.json:
+        print(json.dumps({suffix: rate for suffix, (rate, _) in rates.items()}))
+        return
+    for suffix, (rate, good) in rates.items():
+        print(f"{suffix:6} {rate:8.1f} documents/s  ({good}/{args.count} read with all tasks)")
+
+
+def compare(revision: str, count: int, rounds: int) -> None:
+    """Documents/s of this tree and of REV, each in a fresh process per round, interleaved so
+    that a noisy neighbour slows both alike; medians and the ratio are printed."""
+    repo = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        subprocess.run(
+            ["git", "-C", str(repo), "worktree", "add", "--detach", str(base), revision],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            trees = {"this tree": repo, revision: base}
+            results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+            for _ in range(rounds):
+                for name, tree in trees.items():
+                    results[name].append(_child(tree, count))
+        finally:
+            subprocess.run(
+                ["git", "-C", str(repo), "worktree", "remove", "--force", str(base)],
+                check=False,
+                capture_output=True,
+            )
+    print(f"documents/s, median of {rounds} rounds of {count} documents per format")
+    print(f"{'format':6} {'this tree':>10} {revision[:12]:>12} {'ratio':>6}")
+    for suffix in WRITERS:
+        new = statistics.median(r[suffix] for r in results["this tree"])
+        old = statistics.median(r[suffix] for r in results[revision])
+        print(f"{suffix:6} {new:10.1f} {old:12.1f} {new / old:6.2f}")
+
+
+def _child(tree: Path, count: int) -> dict[str, float]:
+    """One run of this benchmark with the postcheck package of `tree` first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    done = subprocess.run(
+        [sys.executable, __file__, "--count", str(count), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    rates: dict[str, float] = json.loads(done.stdout)
+    return rates
 
 
 if __name__ == "__main__":

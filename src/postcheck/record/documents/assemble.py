@@ -15,11 +15,16 @@ from pydantic import ValidationError
 
 from postcheck.record.dates import parse_partial_date
 from postcheck.record.documents import names, terms
-from postcheck.record.documents.labels import HEADER_FIELDS, Clause, clauses
+from postcheck.record.documents.labels import (
+    HEADER_FIELDS,
+    Clause,
+    clauses,
+    is_document_title,
+)
 from postcheck.record.documents.layout import Layout, Place
 from postcheck.record.documents.legal import read_legal
 from postcheck.record.documents.numbering import duties, numbered_lists
-from postcheck.record.documents.sections import HEADER, Section, sections
+from postcheck.record.documents.sections import HEADER, Section, is_known_heading, sections
 from postcheck.record.documents.sentences import split_sentences
 from postcheck.record.model import (
     Appointment,
@@ -43,6 +48,12 @@ _GRADE = re.compile(
 )
 _IDENTIFIER = re.compile(r"^[A-Z]{0,4}[\s/-]?\d[\w/-]{0,15}$", re.I)
 _MAX_NAME_WORDS = 15
+_MAX_TITLE_WORDS = 12
+_TITLE_SEARCH = 4  # clauses at the top of a document where an unlabelled title may stand
+# "Political Officer - Job Description": the document's kind after the title
+_DOCUMENT_SUFFIX = re.compile(
+    r"\s*[-–—:|]\s*(?:job|role|post)\s+(?:description|profile|advert)\b.*$", re.I
+)
 _TEXT_FIELDS = ("title", "service_area", "directorate")
 
 
@@ -56,6 +67,8 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     _statements([c for c in found if c.label not in HEADER_FIELDS], data, places)
     if "authority" not in data:
         _set_agreed("authority", _letterhead(found, labelled_rows, layout), data, places)
+    if "title" not in data:
+        _set_agreed("title", _unlabelled_title(found, section_of), data, places)
     if data.get("title") and "political_group" not in data:
         group = names.political_group(data["title"], labelled=False)
         if group:
@@ -92,6 +105,24 @@ def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) ->
         and layout.blocks[clause.index].row < first
         and (name := names.letterhead(clause.text))
     ]
+
+
+def _unlabelled_title(found: list[Clause], section_of: list[Section]) -> list[Any]:
+    """An advert or profile with no "Job title" label: its first short line or heading that is
+    not the council's name or the document's kind ("Political Officer (Labour)")."""
+    for clause in found[:_TITLE_SEARCH]:
+        if clause.label is not None or section_of[clause.index].part != HEADER:
+            return []
+        text = _DOCUMENT_SUFFIX.sub("", clause.text).strip()
+        if not text or is_document_title(text) or names.letterhead(text) or is_known_heading(text):
+            continue
+        words = text.split()
+        if len(words) > _MAX_TITLE_WORDS or text.endswith((".", ":", ";", "?", "!")):
+            return []
+        if not text[:1].isupper():
+            return []
+        return [(text, clause.place)]
+    return []
 
 
 def _header_line(layout: Layout, title: Place | None) -> int | None:

@@ -163,7 +163,7 @@ def clauses(blocks: list[Block]) -> tuple[list[Clause], set[int]]:
             continue
         text = _LEAD.sub("", block.text)
         multi_cell = row_sizes[block.row] > 1
-        matches = [] if _DOCUMENT_TITLE.fullmatch(text.strip()) else _labels(text, multi_cell)
+        matches = [] if is_document_title(text) else _labels(text, multi_cell)
         prose_end = matches[0].start() if matches else len(text)
         if text[:prose_end].strip():
             found.append(Clause(text[:prose_end].strip(), block.place, index))
@@ -182,6 +182,11 @@ def clauses(blocks: list[Block]) -> tuple[list[Clause], set[int]]:
                 found.append(Clause(value, place, index, field, " ".join(written.split())))
                 labelled_rows.add(block.row)
     return found, labelled_rows
+
+
+def is_document_title(text: str) -> bool:
+    """A line that names the kind of document ("JOB DESCRIPTION", "Role profile")."""
+    return bool(_DOCUMENT_TITLE.fullmatch(text.strip()))
 
 
 def opens_with_label(text: str) -> bool:

@@ -1,9 +1,17 @@
-"""Plain-text job descriptions: lines, tab stops as table cells, and wrapped lines marked."""
+"""Plain-text job descriptions: lines, tab stops as table cells, and wrapped lines marked.
+
+Three or more spaces inside a line separate cells too: text laid out in columns with spaces
+("Grade: SO2    Salary: £38,220"), as a letterhead or a copied table is.
+"""
 
 from __future__ import annotations
 
+import re
+
 from postcheck.record.documents.layout import Cell, Place, RawLine
 from postcheck.record.documents.unwrap import soft_breaks
+
+_CELL_BREAK = re.compile(r"\t| {3,}")
 
 
 def text_lines(text: str, page: int | None = None) -> list[RawLine]:
@@ -12,6 +20,8 @@ def text_lines(text: str, page: int | None = None) -> list[RawLine]:
     lines = []
     for number, (line, joins) in enumerate(zip(raw, soft_breaks(raw), strict=True), start=1):
         place = Place(line=number, page=page)
-        cells = tuple(Cell(cell, place) for cell in line.split("\t"))
+        indent = len(line) - len(line.lstrip(" "))
+        parts = _CELL_BREAK.split(line[indent:].rstrip(" "))
+        cells = tuple(Cell(cell, place) for cell in parts)
         lines.append(RawLine(cells, joins=joins))
     return lines

@@ -24,6 +24,7 @@ _MIN_TIGHT_LINES = 3  # lines within two characters of the width: a wrapped text
 _TIGHT_SHARE = 0.05
 _MIN_WIDTH = 25
 _MAX_LONGER = 0.2  # share of lines that may run past the width (tables, unwrapped paragraphs)
+_LONG = 0.85
 TAB_SIZE = 8
 
 
@@ -52,14 +53,24 @@ def wrap_width(widths: Sequence[float]) -> float | None:
 def soft_breaks(lines: Sequence[str]) -> list[bool]:
     """For each line, whether the break before it only wrapped the text (plain text)."""
     widths = [len(line.expandtabs(TAB_SIZE).rstrip()) for line in lines]
-    width = wrap_width([w for w, line in zip(widths, lines, strict=True) if "\t" not in line])
+    prose = [w for w, line in zip(widths, lines, strict=True) if "\t" not in line]
+    width = wrap_width(prose)
+    longest = max(prose, default=0)
     flags = [False]
     for index in range(1, len(lines)):
         before, line = lines[index - 1].strip(), lines[index].strip()
         # the first word as a wrapping tool measures it: up to a space, tabs expanded
         next_word = len(lines[index].lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
-        full = width is not None and widths[index - 1] + 1 + next_word > width
-        flags.append(runs_on(before, line, full))
+        # ">=": fold breaks before a word that would end exactly at the width, textwrap after
+        full = width is not None and widths[index - 1] + 1 + next_word >= width
+        stops_mid_sentence = not _ENDS_STATEMENT.search(before) and "\t" not in lines[index - 1]
+        if width is None:
+            # Too few lines to tell a width: a line among the longest that stops mid-sentence.
+            wrapped = stops_mid_sentence and widths[index - 1] >= _LONG * longest
+        else:
+            # A wrapped text wrapped again (an email client's "comb"): short lines stop mid-sentence.
+            wrapped = full or (stops_mid_sentence and not looks_like_heading(before))
+        flags.append(runs_on(before, line, wrapped))
     return flags
 
 
