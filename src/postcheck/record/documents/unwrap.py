@@ -59,6 +59,9 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
     flags = [False]
     for index in range(1, len(lines)):
         before, line = lines[index - 1].strip(), lines[index].strip()
+        if not before or not line:
+            flags.append(False)
+            continue
         # the first word as a wrapping tool measures it: up to a space, tabs expanded
         next_word = len(lines[index].lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
         # ">=": fold breaks before a word that would end exactly at the width, textwrap after
@@ -79,11 +82,11 @@ def runs_on(before: str, line: str, full: bool) -> bool:
 
     full: the line before was broken because the next word would not fit.
     """
-    if not before or not line or is_known_heading(line):
+    if not before or not line:
         return False
     if _RUNS_ON.match(line) and not _ENDS_STATEMENT.search(before):
-        return True
-    if not full:
+        return not is_known_heading(line)
+    if not full or is_known_heading(line):
         return False
     # A heading after a full line that ends a sentence starts a section, not a continuation.
     return not (_ENDS_SENTENCE.search(before) and looks_like_heading(line))
