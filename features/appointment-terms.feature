@@ -234,6 +234,23 @@ Feature: Appointment terms
       Then it does not breach "assistant-pay-at-or-above-cap"
 
     @assistant-pay-at-or-above-cap
+    Scenario: Pay stated as a year's pay is compared with the limit
+      Given a post titled "Group Support Officer (Green Group)"
+      And the post is established under "s.9 LGHA 1989"
+      And the pay is stated as £46000 to £50000 per year
+      When the post is checked as the law stood on "1 June 2025"
+      Then it breaches "assistant-pay-at-or-above-cap"
+
+    @assistant-pay-at-or-above-cap
+    Scenario: A day rate is not an annual rate of pay and is not compared with the limit
+      # The limit is a year's pay; the rule does not turn a day, hour, week or month rate into one.
+      Given a post titled "Political Adviser to the Respect Group"
+      And the post is established under "s.9 LGHA 1989"
+      And the pay is stated as £400 to £550 per day
+      When the post is checked as the law stood on "1 June 2025"
+      Then it does not breach "assistant-pay-at-or-above-cap"
+
+    @assistant-pay-at-or-above-cap
     Scenario: The limit does not apply to an ordinary officer post
       Given a post titled "Head of Policy"
       And the pay range is £60000 to £70000 a year

@@ -96,6 +96,25 @@ Feature: Grading
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "salary-outside-grade"
 
+    @salary-outside-grade
+    Scenario: A salary stated per year above the top of the grade
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO1" in the header
+      And the pay is stated as £38500 to £43000 per year
+      When the post is checked as the law stood on "23 November 2026"
+      Then it breaches "salary-outside-grade"
+
+    @salary-outside-grade
+    Scenario: A day rate is not compared with the grade's annual range
+      # Grade ranges are a year's pay; £185 to £200 a day is not below the bottom of the grade.
+      Given a post titled "Policy Officer"
+      And the council's grade "PO1" is paid £38500 to £41500 a year
+      And the grade is given as "PO1" in the header
+      And the pay is stated as £185 to £200 per day
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "salary-outside-grade"
+
   Rule: The grade of a political or mayor's assistant tops out below the relevant amount
     # Section 9(3) and (4) of the Local Government and Housing Act 1989; regulation 3(7) of the 2002
     # Regulations. https://www.legislation.gov.uk/ukpga/1989/42/section/9

@@ -174,6 +174,20 @@ def pay_range(post: dict[str, Any], low: int, high: int) -> None:
     post["salary"] = {"minimum": low, "maximum": high}
 
 
+_PERIODS = {
+    "year": "annual",
+    "month": "monthly",
+    "week": "weekly",
+    "day": "daily",
+    "hour": "hourly",
+}
+
+
+@given(parsers.parse("the pay is stated as £{low:d} to £{high:d} per {unit}"))
+def pay_per(post: dict[str, Any], low: int, high: int, unit: str) -> None:
+    post["salary"] = {"minimum": low, "maximum": high, "period": _PERIODS[unit]}
+
+
 @given(parsers.parse('the job description says "{statement}" about line management'))
 def line_management(post: dict[str, Any], statement: str) -> None:
     lowered = statement.lower()

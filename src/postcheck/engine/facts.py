@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from postcheck.record import titles
 from postcheck.record.dates import PartialDate
 from postcheck.record.grades import suggest_grade
 from postcheck.record.model import Citation, PostRecord
@@ -27,21 +28,6 @@ from postcheck.rules.authorities import Authority, Governance
 
 POLITICAL_ASSISTANT = "political_assistant"
 MAYORS_ASSISTANT = "mayors_assistant"
-
-_TITLE_KINDS = (
-    (re.compile(r"mayor['’]?s\s+(?:political\s+)?assistant", re.IGNORECASE), MAYORS_ASSISTANT),
-    (
-        re.compile(
-            r"political\s+(?:group\s+)?assistant|assistant\s+to\s+the\s+.*political\s+group",
-            re.IGNORECASE,
-        ),
-        POLITICAL_ASSISTANT,
-    ),
-)
-# A ceremonial mayor (Lord Mayor, civic mayor) or a deputy is no elected mayor under SI 2002/975.
-_NOT_ELECTED_MAYOR = re.compile(
-    r"\b(?:lord|civic|deputy|ceremonial)\s+mayor|mayoress", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -323,9 +309,8 @@ def _kind_by_basis(citations: list[Citation]) -> str | None:
 
 
 def _kind_by_title(title: str | None) -> str | None:
-    if not title or _NOT_ELECTED_MAYOR.search(title):
-        return None
-    return next((kind for pattern, kind in _TITLE_KINDS if pattern.search(title)), None)
+    """The kind the job title suggests (record/titles.py says which titles count)."""
+    return titles.kind(title)
 
 
 def _pruned(mapping: dict[str, Any]) -> dict[str, Any]:

@@ -178,9 +178,53 @@ class LineManagement(Mention):
     scope: LineManagementScope | None = None
 
 
+class SalaryPeriod(StrEnum):
+    """How often a stated amount is paid: "per annum", "per month", "a week", "per day", "ph"."""
+
+    ANNUAL = "annual"
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    DAILY = "daily"
+    HOURLY = "hourly"
+
+
+_PERIOD_WORDS = {
+    word: period.value
+    for period, words in (
+        (
+            SalaryPeriod.ANNUAL,
+            ("annually", "yearly", "year", "per annum", "pa", "per year", "annum"),
+        ),
+        (SalaryPeriod.MONTHLY, ("month", "per month", "pcm", "per calendar month")),
+        (SalaryPeriod.WEEKLY, ("week", "per week", "pw")),
+        (SalaryPeriod.DAILY, ("day", "per day", "daily rate", "day rate")),
+        (SalaryPeriod.HOURLY, ("hour", "per hour", "ph", "hourly rate")),
+    )
+    for word in words
+}
+
+
 class Salary(Mention):
     minimum: float | None = Field(default=None, ge=0, lt=10_000_000)
     maximum: float | None = Field(default=None, ge=0, lt=10_000_000)
+    period: SalaryPeriod | None = Field(
+        default=None,
+        description="annual, monthly, weekly, daily or hourly: how often the amounts are paid; "
+        "unknown when the source does not say (rules compare such amounts as a year's pay).",
+    )
+    pro_rata: bool | None = Field(
+        default=None,
+        description="Whether the amounts are full-time rates paid pro rata to the hours worked.",
+    )
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_words(cls, value: Any) -> Any:
+        """HR exports write the period in words: "Annual", "per annum", "p.h."."""
+        if isinstance(value, str):
+            key = " ".join(value.lower().replace(".", "").split())
+            return _PERIOD_WORDS.get(key, key)
+        return value
 
     @field_validator("minimum", "maximum")
     @classmethod

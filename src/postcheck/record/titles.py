@@ -12,7 +12,9 @@ officer titles that share words with them:
   "Assistant to Political Group (Labour Group)". Not: "Policy Officer", "Group Manager", "Group
   Accountant", "Finance Group Support Officer", "Member Support Officer", "Political Education
   Officer" (an education post about politics: a word other than group, research or support between
-  "political" and the role is taken as a different job), "Assistant to the Head of Group Audit".
+  "political" and the role is taken as a different job), "Assistant to the Head of Group Audit",
+  "Project Officer (Regeneration Group)", "Officer for the Green Group" (a bare "officer" serving
+  a group is too wide a net; a support, research or political officer is taken).
 - mayor's assistant (reg 3 SI 2002/975): "Mayor's Assistant", "Mayor's Political Assistant",
   "Mayor's Political Adviser", "Mayoral Assistant", "Assistant to the Mayor", "Political Assistant
   (or Adviser) to the Mayor". Not: "Mayor's Office Manager", "Mayor's Adviser" (an elected mayor
@@ -35,9 +37,7 @@ POLITICAL_ASSISTANT = "political_assistant"
 MAYORS_ASSISTANT = "mayors_assistant"
 
 # A ceremonial mayor (Lord Mayor, civic mayor) or a deputy is no elected mayor under SI 2002/975.
-_NOT_ELECTED_MAYOR = re.compile(
-    r"\b(?:lord|civic|deputy|ceremonial|chairman['’]?s?|chair['’]?s?)\s+mayor|mayoress", re.I
-)
+_NOT_ELECTED_MAYOR = re.compile(r"\b(?:lord|civic|deputy|ceremonial)\s+mayor|mayoress", re.I)
 _MAYOR = r"(?:(?:directly\s+)?elected\s+|executive\s+)?mayor\b"
 _MAYORS_ASSISTANT = re.compile(
     r"\bmayor(?:['’]?s|al)\s+(?:political\s+)?assistant\b"

@@ -45,20 +45,36 @@ _PARTY_VALUE = re.compile(
 # A title-like value is short and is not a sentence.
 _MAX_TITLE_WORDS = 12
 
+# Capitalised words that end a council's name rather than continue it: an address ("Royal
+# Borough of Kingsbridge Guildhall"), the document's kind ("... Job Description"), a department.
+_NOT_NAME = (
+    r"(?!(?i:Guildhall|Town\s+Hall|Civic|Offices?|House|Centre|Center|Job|Role|Post|Person|Grade"
+    r"|Description|Profile|Specification|Vacancy|Vacancies|Recruitment|Careers?|Jobs|Department"
+    r"|Directorate|Services?|Team|Legal|Children|Adults?|Human|People|Corporate|Resources)\b)"
+)
 _COUNCIL = (
     r"(?P<body>(?:(?i:London|Royal|Metropolitan)\s+)?(?i:Borough|City|County|District)\s+"
-    rf"(?:(?i:Council)\s+)?(?i:of)\s+{_NAME_WORD}(?:\s+(?:(?i:and)\s+)?{_NAME_WORD})*"
-    rf"|(?:{_NAME_WORD}\s+){{1,4}}(?:(?i:Borough|City|County|District|Town|Parish)\s+)?"
+    rf"(?:(?i:Council)\s+)?(?i:of)\s+{_NAME_WORD}(?:\s+(?:(?i:and|upon|on)\s+)?{_NOT_NAME}{_NAME_WORD})*"
+    rf"|{_NAME_WORD}(?:\s+(?:(?:upon|on|and)\s+)?{_NAME_WORD}){{0,4}}\s+"
+    r"(?:(?i:Borough|City|County|District|Town|Parish)\s+)?"
     r"(?i:Council))(?![\w'’])"
 )
 _EMPLOYER = (
     re.compile(
-        r"(?i:employment\s+with|employed\s+by|employee\s+of|employer\s+is|appointed\s+by|join)"
+        r"(?i:employment\s+with|employed\s+by|employee\s+of|employer\s+is|appointed\s+by|join"
+        r"|join\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:team|service|department|directorate)"
+        r"\s+(?:at|of|in))"
         rf"\s+(?:(?i:the)\s+)?{_COUNCIL}"
     ),
-    # "Borsetshire County Council is an equal opportunities employer"
+    # "Borsetshire County Council is an equal opportunities employer", "... is recruiting a ..."
     re.compile(
-        rf"^\s*(?:(?i:the)\s+)?{_COUNCIL}\s+(?i:is\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}employer)\b"
+        rf"^\s*(?:(?i:the)\s+)?{_COUNCIL}\s+(?i:(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}"
+        r"employer|(?:is|are)\s+(?:now\s+)?(?:recruiting|(?:looking\s+for|seeking|hiring)\s+(?:an?|two|three)\s)"
+        r"|(?:wants|wishes)\s+to\s+(?:recruit|appoint))\b"
+    ),
+    # the publisher of the page: "© Borchester Borough Council", "Copyright 2026 Newham Council"
+    re.compile(
+        rf"^\s*(?:©|\(c\)|(?i:copyright))\s*(?:\d{{4}}\s+)?(?:(?i:the)\s+)?{_COUNCIL}\s*\.?\s*$"
     ),
 )
 _COUNCIL_WORDS = frozenset(
@@ -74,6 +90,14 @@ _NOT_AUTHORITY = frozenset(
     | {"security", "european", "national", "regional", "standards", "design", "energy"}
 )
 _LABEL_VALUE = re.compile(rf"^\s*(?:(?i:the)\s+)?{_COUNCIL}\s*(?:\([^()]*\))?\s*\.?\s*$")
+# A letterhead may go on after the name: "Borsetshire County Council – Legal Services",
+# "London Borough of Ambridge | Grade SM2", "London Borough of Southmere Job Description".
+_LETTERHEAD = re.compile(
+    rf"^\s*(?:(?i:the)\s+)?{_COUNCIL}\s*(?:\([^()]*\))?\s*"
+    r"(?:$|[-–—|·•:,]\s*\S|(?i:(?:job|role|post)\s+(?:description|profile)|person\s+specification"
+    r"|guildhall|town\s+hall|civic\s+cent\w*)\b)"
+)
+_SMALL_WORDS = frozenset({"of", "and", "upon", "on", "the", "in"})
 
 
 def political_group(sentence: str, labelled: bool) -> str | None:
@@ -103,20 +127,33 @@ def political_group(sentence: str, labelled: bool) -> str | None:
 
 
 def authority(sentence: str, labelled: bool) -> str | None:
-    """The employing council, from a label or an 'employment with ...' phrase."""
-    patterns = (_LABEL_VALUE,) if labelled else _EMPLOYER
-    for pattern in patterns:
-        found = pattern.search(sentence)
-        if found:
-            name = " ".join(found["body"].split()).rstrip(".")
-            return name if _names_a_council(name) else None
-    return None
+    """The employing council, from a label or an employer phrase ("employment with ...",
+    "X Council is recruiting ...", "© X Council")."""
+    return _council_in(sentence, (_LABEL_VALUE,) if labelled else _EMPLOYER)
 
 
 def letterhead(line: str) -> str | None:
     """The council a line above the header fields names on its own ("Borsetshire County Council"),
-    as a letterhead does; "Full Council" or "The County Council" name no council."""
-    return authority(line, labelled=True)
+    as a letterhead does, or at the head of the line before a department, a separator or the
+    document's kind; "Full Council" or "The County Council" name no council."""
+    return _council_in(line, (_LETTERHEAD,))
+
+
+def _council_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found:
+            name = " ".join(found["body"].split()).rstrip(".")
+            return _cased(name) if _names_a_council(name) else None
+    return None
+
+
+def _cased(name: str) -> str:
+    """A name written in capitals as a name is written: "BOROUGH OF X" is "Borough of X"."""
+    if not name.isupper():
+        return name
+    words = [w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in name.split()]
+    return " ".join(words)
 
 
 def _names_a_council(name: str) -> bool:

@@ -3,6 +3,7 @@ reporting line and salary. Each reader returns what one sentence states, or None
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from postcheck.record.dates import parse_partial_date
@@ -49,7 +50,7 @@ _FIXED = re.compile(
     r"|\b(?:maternity|paternity|parental|adoption|sickness)\s+(?:leave\s+)?cover\b"
     r"|\bcover(?:ing)?\s+(?:for\s+)?(?:a\s+)?(?:maternity|paternity|parental|adoption)\s+leave\b"
     rf"|\b{_DURATION}[\s-]+(?:months?|years?|weeks?)['’]?\s+(?:fixed[\s-]+term\s+|temporary\s+)?"
-    r"(?:contract|appointment|post|role|position|secondment|placement|basis)\b"
+    r"(?:contract|appointment|post|role|position|secondment|placement|basis)\b(?![-‐])"
     r"|\b(?:contract|appointment|post|role|position)\s+(?:is\s+|will\s+be\s+)?(?:offered\s+)?for\s+"
     rf"(?:a\s+(?:fixed\s+)?period\s+of\s+)?(?:up\s+to\s+)?{_DURATION}\s+(?:months?|years?)\b",
     re.I,
@@ -58,7 +59,9 @@ _PERMANENT = re.compile(
     r"\bpermanent\s*,?\s+(?:(?:full|part)[\s-]+time\s+)?"
     r"(?:post|role|position|appointment|contract|basis)\b"
     r"|\b(?:post|role|position|appointment|contract)\s+is\s+permanent\b"
-    r"|\b(?:open[\s-]+ended|indefinite)\s+(?:post|contract|appointment|basis)\b",
+    r"|\b(?:open[\s-]+ended|indefinite)\s+(?:post|contract|appointment|basis)\b"
+    # labels run into the prose: "Contract Permanent, full time", "Type of appointment: permanent"
+    r"|\b(?:contract|appointment|tenure|employment\s+type)\s*[:–-]?\s*permanent\b",
     re.I,
 )
 # Statements that a post is not fixed-term (or not permanent) state neither type by themselves.
@@ -172,11 +175,19 @@ _IN_PERSON = re.compile(
 )
 
 
+# A council building named with a number of days: "work from the Town Hall one day a week".
+_WORKPLACE = re.compile(
+    r"\b(?:at|from|in)\s+(?:the\s+)?(?:town\s+hall|city\s+hall|county\s+hall|guildhall"
+    r"|civic\s+cent(?:re|er)|council\s+offices)\b",
+    re.I,
+)
+
+
 def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStatement | None:
     """A statement about working in person; days_per_week where it gives a number of days."""
     days = _DAYS.search(sentence)
     in_person = _IN_PERSON.search(sentence)
-    if days and (days["floor"] or in_person):
+    if days and (days["floor"] or in_person or _WORKPLACE.search(sentence)):
         return AttendanceStatement(as_written=sentence, days_per_week=_number(days["n"]), **place)
     if in_person:
         return AttendanceStatement(as_written=sentence, **place)
@@ -206,7 +217,7 @@ _COUNT_ANSWER = re.compile(
     r"^\s*(?:up\s+to\s+)?(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )
 _CLERICAL = re.compile(
-    r"\b(?:supervis|manag|direct)\w*\s+(?:\w+\s+){0,4}?(?:clerical|secretarial|administrative)"
+    r"\b(?:supervis|manag|direct)\w*\s+(?:[\w'’]+\s+){0,6}?(?:clerical|secretarial|administrative)"
     r"(?:\s*(?:/|\band\b|\bor\b|\band/or\b)\s*(?:clerical|secretarial|administrative))?"
     r"\s+(?:support|staff|assistants?|officers?)\b",
     re.I,
@@ -218,7 +229,10 @@ _COUNT = (
 )
 _STAFF_NOUN = (
     r"(?:staff|officers|employees|people|posts|direct\s+reports|team\s+members|members\s+of\s+staff"
-    r"|FTE|assistants|researchers|advisers|advisors|workers|colleagues)\b"
+    r"|FTE|assistants|researchers|advisers|advisors|workers|colleagues|operatives|managers"
+    r"|team\s+leaders|supervisors|heads(?:\s+of\s+service)?|practitioners|engineers|accountants"
+    r"|lawyers|solicitors|inspectors|planners|analysts|co-?ordinators|administrators|apprentices"
+    r"|trainees|caseworkers|drivers|technicians|specialists|surveyors|assessors)\b"
 )
 _MANAGE = (
     r"(?:line[\s-]+manag(?:e|es|ing)|manag(?:e|es|ing)|supervis(?:e|es|ing)|oversee(?:s|ing)?)"
@@ -244,11 +258,21 @@ _STAFF = re.compile(
     re.I,
 )
 # A person specification asks for experience of management; it does not give the post any.
+# A person specification asks for experience of management; it does not give the post any:
+# "Experience of managing a team of 5 staff", "...; experience of managing staff; ...".
 _REQUIREMENT = re.compile(
-    r"^\s*(?:(?:proven|demonstrable|demonstrated|substantial|significant|some|previous|relevant)\s+)?"
-    r"(?:experience|ability|knowledge|evidence|track\s+record|understanding|skills?)\b",
+    r"\b(?:experience|ability|able|knowledge|evidence|track\s+record|understanding|skills?"
+    r"|capable|competence)\b",
     re.I,
 )
+
+
+def _asked_for(sentence: str, found: re.Match[str] | None) -> bool:
+    """Whether the match is part of a requirement: a requirement word earlier in its clause."""
+    if found is None:
+        return False
+    clause = re.split(r"[;:,]", sentence[: found.start()])[-1]
+    return _REQUIREMENT.search(clause) is not None
 
 
 def line_management(
@@ -260,16 +284,20 @@ def line_management(
     number of staff means staff, and "clerical support only" means clerical. Managing things
     ("manages the Mayor's diary") is not managing staff.
     """
-    if answer is None and _REQUIREMENT.match(sentence):
-        return None
+    clerical = _CLERICAL.search(sentence)
+    staff = _STAFF.search(sentence)
     if answer is not None and _NO_ANSWER.match(answer):
         scope = LineManagementScope.NONE
     # Clerical before none: "no line management, but supervises secretarial support" is clerical.
-    elif (answer is not None and _CLERICAL_ANSWER.search(answer)) or _CLERICAL.search(sentence):
+    elif (answer is not None and _CLERICAL_ANSWER.search(answer)) or (
+        clerical and not _asked_for(sentence, clerical)
+    ):
         scope = LineManagementScope.CLERICAL
     elif _NO_MANAGEMENT.search(sentence):
         scope = LineManagementScope.NONE
-    elif _STAFF.search(sentence) or (answer is not None and _COUNT_ANSWER.match(answer)):
+    elif (staff and not _asked_for(sentence, staff)) or (
+        answer is not None and _COUNT_ANSWER.match(answer)
+    ):
         scope = LineManagementScope.STAFF
     else:
         return None
@@ -297,13 +325,24 @@ _REPORTS = re.compile(
     re.I,
 )
 _REPORT_END = re.compile(
-    r"[,;:(]|\s[-–—/]\s|\.(?:\s|$)|\s+(?:but|who|whom|although|while|whilst|on|via|through"
+    r"[,;:(]|\s[-–—]\s|\.(?:\s|$)|\s+(?:but|who|whom|although|while|whilst|on|via|through"
     r"|in\s+respect|as\s+(?:well|required|appropriate|and)|when|where|and\s+(?:will|is|are|has"
     r"|works?|the\s+post|to|through|via|day)|or\s+(?:their|his|her|a|an)\s+(?:nominee|delegate"
     r"|representative|deputy)|or\s+equivalent|with|dotted|day[\s-]+to[\s-]+day"
     r"|for\s+(?!(?-i:[A-Z])))\b",
     re.I,
 )
+# Words that open a note about the reporting line rather than continue the title.
+_NOTE = (
+    r"(?:dotted|solid|matrix|day[\s-]+to[\s-]+day|for|via|with|and|or|who|on|through|see|reporting"
+    r"|line|currently|tbc|to\s+be|but|when|where|although|while|whilst|in|as|acting|interim)\b"
+)
+# A bracket or dash that is part of the title: "Finance Manager (Capital)", "Senior Social
+# Worker – Children in Care"; not "(dotted line to the Leader)".
+_TITLE_BRACKET = re.compile(rf"\(\s*(?!{_NOTE})[^()]{{1,40}}\)", re.I)
+_TITLE_DASH = re.compile(rf"\s[-–—]\s+(?!{_NOTE})(?-i:[A-Z])", re.I)
+# In a labelled value a comma may carry the title on: "Registered Manager, Lakeside Care Home".
+_TITLE_COMMA = re.compile(rf",\s+(?!{_NOTE})(?-i:[A-Z])", re.I)
 # What follows "accountable/responsible to" that is no job title: "to ensure", "to the Council".
 _NOT_A_TITLE = frozenset(
     {"ensure", "deliver", "provide", "achieve", "meet", "support", "make", "maintain", "help"}
@@ -328,12 +367,29 @@ def reports_to(sentence: str, labelled: bool) -> str | None:
         if not found:
             return None
         target = next(v for v in found.groupdict().values() if v)
-    title = _REPORT_END.split(target, maxsplit=1)[0].strip(" .")
+    title = _title_end(target, labelled).strip(" .")
     title = re.sub(r"^(?:the|a|an|your|its)\s+", "", title, flags=re.I)
     words = title.split()
     if not words or len(words) > _MAX_TITLE_WORDS or words[0].lower() in _NOT_A_TITLE:
         return None
     return title
+
+
+def _title_end(target: str, labelled: bool) -> str:
+    """The target up to where the title ends; a bracket or dash that names part of the post
+    ("(Capital)") belongs to it, and in a labelled value so does a comma before a name."""
+    pos = 0
+    while (end := _REPORT_END.search(target, pos)) is not None:
+        mark = end.group().strip()
+        kept = (
+            (_TITLE_BRACKET.match(target, end.start()) if mark == "(" else None)
+            or (_TITLE_DASH.match(target, end.start()) if mark in ("-", "–", "—") else None)
+            or (_TITLE_COMMA.match(target, end.start()) if mark == "," and labelled else None)
+        )
+        if kept is None:
+            return target[: end.start()]
+        pos = kept.end()
+    return target
 
 
 # --- salary ------------------------------------------------------------------------------------
@@ -376,6 +432,8 @@ _PERIOD_BEFORE = re.compile(
     r"|(?P<DAILY2>per\s+day))\)?",
     re.I,
 )
+_MAX_AMOUNTS = 4  # amounts looked at in one sentence for the one stated by the year
+_PERIOD_REACH = 60  # characters before an amount where "hourly rate" or "salary per annum" count
 _PRO_RATA = re.compile(r"\bpro[\s-]*rata\b", re.I)
 
 
@@ -400,7 +458,7 @@ def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salar
                 **place,
             )
         return None
-    singles = list(_SINGLE.finditer(sentence))
+    singles = list(itertools.islice(_SINGLE.finditer(sentence), _MAX_AMOUNTS))
     if not singles:
         return None
     periods = [_period(sentence, s.start(), s.end()) for s in singles]
@@ -428,7 +486,7 @@ def _period(sentence: str, start: int, end: int) -> SalaryPeriod | None:
     after = _PERIOD_AFTER.match(sentence, end)
     if after:
         return SalaryPeriod[next(name for name, v in after.groupdict().items() if v)]
-    clause = re.split(r"[.;]\s", sentence[:start])[-1]
+    clause = re.split(r"[.;]\s", sentence[max(0, start - _PERIOD_REACH) : start])[-1]
     before = list(_PERIOD_BEFORE.finditer(clause))
     if before:
         name = next(name for name, v in before[-1].groupdict().items() if v)
