@@ -239,7 +239,8 @@ def test_careers_page_with_a_definition_list(tmp_path: Path) -> None:
     record = read_one(samples.write(tmp_path / "jd.html", CITY_PAGE))
     assert record.title == "Political Assistant to the Labour Group"
     assert record.post_number is None  # a vacancy reference is no post number
-    assert record.authority is None  # named in prose, never as the employer
+    # "Barchester City Council is looking for a ...": the text names its employer
+    assert record.authority == "Barchester City Council"
     assert [(g.code, g.place) for g in record.grade] == [("PO1", "header")]
     assert record.salary is not None
     assert (record.salary.minimum, record.salary.maximum) == (35235, 38223)

@@ -46,7 +46,18 @@ _GRADE = re.compile(
     r"(?:\s*(?:-|–|/|to)\s*[A-Z]{0,6}\s*\d{1,3}[A-Z]?)?$",
     re.I,
 )
-_IDENTIFIER = re.compile(r"^[A-Z]{0,4}[\s/-]?\d[\w/-]{0,15}$", re.I)
+# "Scale 6 Career Graded", "PO3 (pro rata)": the code, then words about it
+_GRADE_TRAILER = re.compile(
+    r"\s*(?:career\s+grade[ds]?|pro\s+rata|plus\b|inclusive\b|[(,;£]|[-–]\s*£).*$", re.I
+)
+_GRADE_CODE = r"(?:PO|SO|SCP|MG|SM|CO|JNC|M|S)\s?\d{1,2}[A-Z]?|(?:Scale|Band|Grade)\s+\d{1,2}[A-Z]?"
+# "The post is on grade PO1", "graded at Scale 3": a grade stated in a sentence
+_PROSE_GRADE = re.compile(
+    rf"\b(?:post|role|position|job)\b[^.]{{0,40}}?\b(?:on|at|graded(?:\s+at)?)\s+"
+    rf"(?:(?:grade|scale|band)\s+(?=(?:PO|SO|SCP|MG|SM)\s?\d))?(?P<code>{_GRADE_CODE})\b"
+)
+# Post numbers: a code with a digit in it ("31214", "FCC-CX-014", "HDC/FIN/207", "JE 1234")
+_IDENTIFIER = re.compile(r"^(?=[^\d]{0,12}\d)[A-Z0-9][\w/.-]{0,24}(?:\s[\w/.-]{1,12})?$", re.I)
 _MAX_NAME_WORDS = 15
 _MAX_TITLE_WORDS = 12
 _TITLE_SEARCH = 4  # clauses at the top of a document where an unlabelled title may stand
@@ -143,12 +154,22 @@ def _header_fields(
     grades: list[GradeMention] = []
     for clause in found:
         value = clause.text.strip()
-        if clause.label == "grade" and _GRADE.match(value):
+        code = _grade_code(value) if clause.label == "grade" else None
+        if code is not None:
             part = section_of[clause.index].part
             grades.append(
                 GradeMention(
-                    as_written=value,
-                    place="header" if part == HEADER else part,
+                    as_written=code,
+                    place=clause.place.region or ("header" if part == HEADER else part),
+                    **clause.place.fields(),
+                )
+            )
+        elif clause.label is None and (stated := _PROSE_GRADE.search(clause.text)):
+            part = section_of[clause.index].part
+            grades.append(
+                GradeMention(
+                    as_written=stated["code"],
+                    place=clause.place.region or ("header" if part == HEADER else part),
                     **clause.place.fields(),
                 )
             )
@@ -164,6 +185,14 @@ def _header_fields(
         data["grade"] = grades
     for field, candidates in values.items():
         _set_agreed(field, candidates, data, places)
+
+
+def _grade_code(value: str) -> str | None:
+    """The grade a labelled value states, without words about it; None if it states none."""
+    if _GRADE.match(value):
+        return value
+    code = _GRADE_TRAILER.sub("", value)
+    return code if code != value and _GRADE.match(code) else None
 
 
 def _statements(found: list[Clause], data: dict[str, Any], places: dict[str, Place]) -> None:
@@ -276,12 +305,17 @@ def _set_agreed(
     """Set the field when every candidate agrees (ignoring case and spacing)."""
     keys = {_key(value) for value, _ in candidates}
     if len(keys) == 1:
-        data[field], places[field] = candidates[0]
+        # the fullest spelling of the agreed value ("Labour Group" rather than "Labour")
+        data[field], places[field] = max(
+            candidates, key=lambda c: len(c[0]) if isinstance(c[0], str) else 0
+        )
 
 
 def _key(value: Any) -> Any:
     if isinstance(value, str):
-        return " ".join(value.lower().replace("’", "'").split())
+        # "Labour" in a title's brackets and "the Labour Group" in the text name one group
+        words = value.lower().replace("’", "'").split()
+        return " ".join(words[:-1] if len(words) > 1 and words[-1] == "group" else words)
     if isinstance(value, dict):  # a date: the same day however it is written
         return tuple(sorted((k, v) for k, v in value.items() if k != "as_written"))
     return value

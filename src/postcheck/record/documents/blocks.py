@@ -21,6 +21,9 @@ from postcheck.record.model import Mention
 # Markup a reader of the published text would see: tags and entities left by an export.
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z]{2,8}|#\d{1,6});")
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,5}\)|[-•*·▪◦–○●■□➢✓])\s+")
+# "Appointment: ...", "Working pattern: ...": a capitalised name and a colon opens a field of its
+# own, whether or not postcheck knows the label.
+_NAMED_FIELD = re.compile(r"^[A-Z][A-Za-z'’/&() -]{1,40}:(?:\s|$)")
 _SPACE = re.compile(r"\s+")
 _REMNANT_WIDTH = 120
 _BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4"]
@@ -57,7 +60,7 @@ def starts_block(text: str) -> bool:
     marker = LIST_MARKER.match(text)
     if marker:
         return not (marker[0].strip() in "-–" and text[marker.end() : marker.end() + 1].islower())
-    return opens_with_label(text)
+    return opens_with_label(text) or bool(_NAMED_FIELD.match(text))
 
 
 def _continues(line: RawLine, first: Cell, blocks: list[Block]) -> bool:

@@ -28,7 +28,9 @@ _TRIGGERS = (
         BASIS,
         re.compile(
             r"\b(?:established|appointed|created|designated|in\s+pursuance\s+of|pursuant\s+to"
-            r"|statutory\s+basis|legal\s+basis|(?:post|appointment)\s+(?:made\s+)?under)\b",
+            r"|statutory\s+basis|legal\s+basis"
+            # "post under s.9", but not "a politically restricted post under s.2(1)"
+            r"|(?<!restricted\s)(?:post|appointment)\s+(?:made\s+)?under)\b",
             re.I,
         ),
     ),
@@ -47,6 +49,10 @@ _STATED = re.compile(
     r"(?:also\s+|therefore\s+)?politically[\s-]+restricted"
     r"|\bsubject\s+to\s+(?:the\s+)?political\s+restrictions?"
     r"|\bpolitically[\s-]+restricted\s+(?:post|role|position)\b",
+    re.I,
+)
+_BACK_REFERENCE = re.compile(
+    r"\s+of\s+(?:that|the\s+same|the\s+said|the\s+above|this)\s+(?:Act|Regulations|Order)\b",
     re.I,
 )
 _ANSWER = re.compile(r"^\s*(?P<answer>yes|no|true|false)\b", re.I)
@@ -76,12 +82,29 @@ def read_legal(clauses: list[Clause]) -> LegalFindings:
             _restriction_label(clause, found)
             continue
         for sentence in split_sentences(clause.text):
+            sentence = _resolve_back_references(sentence)
             stated = _restriction(sentence)
             if stated is not None:
                 found.restriction_statements.append((stated, _mention(sentence, clause)))
             for citation, target in _targeted(sentence, clause, stated is not None):
                 (found.basis if target == BASIS else found.restriction_citations).append(citation)
     return found
+
+
+def _resolve_back_references(sentence: str) -> str:
+    """ "s.2(1)(f) of that Act" names the Act cited before it in the sentence; the reference is
+    replaced by that Act's name so that the citation is read whole."""
+    if not _BACK_REFERENCE.search(sentence):
+        return sentence
+    parts: list[str] = []
+    start = 0
+    for reference in _BACK_REFERENCE.finditer(sentence):
+        named = _instrument_spans(sentence[: reference.start()])
+        if named:
+            begin, end, _key = named[-1]
+            parts.append(sentence[start : reference.start()] + " of " + sentence[begin:end])
+            start = reference.end()
+    return "".join(parts) + sentence[start:]
 
 
 def _restriction(sentence: str) -> bool | None:

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import re
 
+from postcheck.record.documents.blocks import LIST_MARKER
 from postcheck.record.documents.layout import Block
-from postcheck.record.documents.sections import Section
+from postcheck.record.documents.sections import Section, numbered_heading
 from postcheck.record.model import Mention, NumberedItem, NumberedList
 
 _ITEM = re.compile(r"^\s*\(?(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
-_BULLET = re.compile(r"^\s*[-•*·▪◦]\s+(?P<text>\S.*)$")
 _DUTIES_HEADING = re.compile(
     r"\b(?:tasks?|dut(?:y|ies)|responsibilit|accountabilit)"
-    r"|\bwhat\s+you(?:\s+will|['’]ll)\s+(?:be\s+)?do\b",
+    r"|\bwhat\s+(?:you|the\s+post\s*holder)(?:\s+will|['’]ll)\s+(?:be\s+)?do(?:ing)?\b"
+    r"|\bin\s+this\s+role\b",
+    re.I,
+)
+# A sentence that introduces the duties: "In this role you will:", "Your duties will include:"
+_LEAD_IN = re.compile(
+    r"\b(?:you|post\s*holder|job\s*holder)\s+will(?:\s+(?:be\s+)?(?:expected|required)\s+to)?:$"
+    r"|\b(?:duties|responsibilities)\s+(?:will\s+)?include:$",
     re.I,
 )
 
@@ -27,7 +34,7 @@ def numbered_lists(blocks: list[Block], sections: list[Section]) -> list[Numbere
     lists: list[NumberedList] = []
     for block, section in zip(blocks, sections, strict=True):
         found = _ITEM.match(block.text)
-        if not found:
+        if not found or numbered_heading(block.text):
             continue
         number = int(found["number"])
         item = NumberedItem(number=number, **block.place.fields())
@@ -39,19 +46,25 @@ def numbered_lists(blocks: list[Block], sections: list[Section]) -> list[Numbere
 
 
 def duties(blocks: list[Block], sections: list[Section]) -> list[Mention]:
-    """Numbered items of a key-tasks list; bullet points under a key-tasks heading if none."""
+    """Numbered items of a key-tasks list; bullet or lettered points under a key-tasks
+    heading if none."""
     numbered: list[Mention] = []
     bulleted: list[Mention] = []
     list_heading: str | None = None
+    lead_in = False  # the bullets follow a sentence that introduces duties
     for block, section in zip(blocks, sections, strict=True):
-        item = _ITEM.match(block.text)
+        item = None if numbered_heading(block.text) else _ITEM.match(block.text)
         if item:
             if int(item["number"]) == 1 or list_heading is None:
                 list_heading = section.heading or ""
             if _DUTIES_HEADING.search(list_heading):
                 numbered.append(Mention(as_written=item["text"], **block.place.fields()))
             continue
-        bullet = _BULLET.match(block.text)
-        if bullet and _DUTIES_HEADING.search(section.heading or ""):
-            bulleted.append(Mention(as_written=bullet["text"], **block.place.fields()))
+        bullet = LIST_MARKER.match(block.text)
+        if not bullet:
+            lead_in = bool(_LEAD_IN.search(block.text.strip()))
+            continue
+        if lead_in or _DUTIES_HEADING.search(section.heading or ""):
+            text = block.text[bullet.end() :]
+            bulleted.append(Mention(as_written=text, **block.place.fields()))
     return numbered or bulleted

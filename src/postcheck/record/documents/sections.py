@@ -48,6 +48,7 @@ _KNOWN_HEADING = re.compile(
 )
 
 
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?P<rest>\S.*)$")
 @dataclass(frozen=True)
 class Section:
     heading: str | None
@@ -66,8 +67,9 @@ def sections(blocks: list[Block], labelled_rows: set[int]) -> list[Section]:
     for block in blocks:
         header_seen = header_seen or block.row in labelled_rows
         alone = row_sizes[block.row] == 1 and block.row not in labelled_rows
-        if alone and (block.heading or looks_like_heading(block.text)):
-            heading = block.text.rstrip(":").strip()
+        numbered = numbered_heading(block.text)
+        if alone and (block.heading or numbered or looks_like_heading(block.text)):
+            heading = (numbered or block.text).rstrip(":").strip()
             if _DOCUMENT_TITLE.search(heading):
                 pass  # "Job Description and Person Specification" titles the whole document
             elif _PERSON_SPEC.search(heading):
@@ -78,6 +80,22 @@ def sections(blocks: list[Block], labelled_rows: set[int]) -> list[Section]:
                 part = BODY
         found.append(Section(heading, part))
     return found
+
+
+def numbered_heading(text: str) -> str | None:
+    """The heading of a numbered section ("3. MAIN DUTIES", "2 Purpose of the job"), or None.
+
+    A numbered line is a heading, not a list item, when the rest is in capitals or is a heading
+    job descriptions use.
+    """
+    found = _NUMBERED.match(text.strip())
+    if not found:
+        return None
+    rest = found["rest"]
+    capitals = rest.upper() == rest and any(c.isalpha() for c in rest)
+    if (capitals and len(rest.split()) <= _MAX_HEADING_WORDS) or is_known_heading(rest):
+        return rest
+    return None
 
 
 def is_known_heading(text: str) -> bool:

@@ -25,6 +25,7 @@ _TIGHT_SHARE = 0.05
 _MIN_WIDTH = 25
 _MAX_LONGER = 0.2  # share of lines that may run past the width (tables, unwrapped paragraphs)
 _LONG = 0.85
+_MIN_LONG_LINE = 60  # characters: shorter lines are headings, labels and list items
 TAB_SIZE = 8
 
 
@@ -69,10 +70,14 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
         stops_mid_sentence = not _ENDS_STATEMENT.search(before) and "\t" not in lines[index - 1]
         if width is None:
             # Too few lines to tell a width: a line among the longest that stops mid-sentence.
-            wrapped = stops_mid_sentence and widths[index - 1] >= _LONG * longest
+            long = widths[index - 1] >= max(_LONG * longest, _MIN_LONG_LINE)
+            wrapped = stops_mid_sentence and long and "\t" not in lines[index]
         else:
             # A wrapped text wrapped again (an email client's "comb"): short lines stop mid-sentence.
-            wrapped = full or (stops_mid_sentence and not looks_like_heading(before))
+            # Only the rest of a line that was itself wrapped: a short line after a blank is a
+            # heading ("Statutory basis"), not the start of a wrapped sentence.
+            comb = flags[-1] and stops_mid_sentence and not looks_like_heading(before)
+            wrapped = full or comb
         flags.append(runs_on(before, line, wrapped))
     return flags
 
