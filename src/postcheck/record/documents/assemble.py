@@ -60,7 +60,14 @@ _PROSE_GRADE = re.compile(
 _IDENTIFIER = re.compile(r"^(?=[^\d]{0,12}\d)[A-Z0-9][\w/.-]{0,24}(?:\s[\w/.-]{1,12})?$", re.I)
 _MAX_NAME_WORDS = 15
 _MAX_TITLE_WORDS = 12
-_TITLE_SEARCH = 4  # clauses at the top of a document where an unlabelled title may stand
+_TITLE_SEARCH = 5
+_JOB_WORD = re.compile(
+    r"\b(?:officer|assistant|adviser|advisor|manager|director|head|lead|leader|worker|engineer"
+    r"|inspector|accountant|planner|analyst|coordinator|co-ordinator|administrator|clerk"
+    r"|secretary|researcher|consultant|specialist|surveyor|solicitor|lawyer|librarian"
+    r"|technician|apprentice|executive|support|supervisor|operative|controller)s?\b",
+    re.I,
+)  # clauses at the top of a document where an unlabelled title may stand
 # "Political Officer - Job Description": the document's kind after the title
 _DOCUMENT_SUFFIX = re.compile(
     r"\s*[-–—:|]\s*(?:job|role|post)\s+(?:description|profile|advert)\b.*$", re.I
@@ -107,13 +114,13 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
 
 
 def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) -> list[Any]:
-    """Councils named on lines of their own above the first labelled header field."""
+    """Councils named in cells of their own above (or beside) the first labelled header field."""
     first = min(labelled_rows, default=-1)
     return [
         (name, clause.place)
         for clause in found
         if clause.label is None
-        and layout.blocks[clause.index].row < first
+        and layout.blocks[clause.index].row <= first
         and (name := names.letterhead(clause.text))
     ]
 
@@ -121,19 +128,22 @@ def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) ->
 def _unlabelled_title(found: list[Clause], section_of: list[Section]) -> list[Any]:
     """An advert or profile with no "Job title" label: its first short line or heading that is
     not the council's name or the document's kind ("Political Officer (Labour)")."""
+    candidates: list[tuple[str, Place]] = []
     for clause in found[:_TITLE_SEARCH]:
         if clause.label is not None or section_of[clause.index].part != HEADER:
-            return []
+            break
         text = _DOCUMENT_SUFFIX.sub("", clause.text).strip()
         if not text or is_document_title(text) or names.letterhead(text) or is_known_heading(text):
             continue
         words = text.split()
         if len(words) > _MAX_TITLE_WORDS or text.endswith((".", ":", ";", "?", "!")):
-            return []
+            break
         if not text[:1].isupper():
-            return []
-        return [(text, clause.place)]
-    return []
+            break
+        candidates.append((text, clause.place))
+    # a line under the letterhead may name a department: the one naming a job is the title
+    named_job = [c for c in candidates if _JOB_WORD.search(c[0])]
+    return (named_job or candidates)[:1]
 
 
 def _header_line(layout: Layout, title: Place | None) -> int | None:

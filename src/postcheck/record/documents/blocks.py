@@ -44,6 +44,7 @@ def build(lines: Iterable[RawLine]) -> Layout:
             cells = cells[1:]
         else:
             row += 1
+        cells = _marker_cells_joined(cells)
         kind = _kind(line, cells)
         for cell in cells:
             for text in _paragraphs(cell.text):
@@ -67,6 +68,17 @@ def _continues(line: RawLine, first: Cell, blocks: list[Block]) -> bool:
     if not line.joins or line.heading or not blocks or blocks[-1].heading:
         return False
     return not starts_block(first.text.strip())
+
+
+def _marker_cells_joined(cells: list[Cell]) -> list[Cell]:
+    """A bullet or number typed before a tab ("•<tab>Lead the team") marks the cell after it."""
+    joined: list[Cell] = []
+    for cell in cells:
+        if joined and LIST_MARKER.fullmatch(joined[-1].text.strip() + " "):
+            joined[-1] = Cell(f"{joined[-1].text.strip()} {cell.text}", joined[-1].place)
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _kind(line: RawLine, cells: list[Cell]) -> BlockKind:

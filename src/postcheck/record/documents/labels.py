@@ -166,7 +166,7 @@ def clauses(blocks: list[Block]) -> tuple[list[Clause], set[int]]:
             continue
         text = _LEAD.sub("", block.text)
         multi_cell = row_sizes[block.row] > 1
-        matches = [] if is_document_title(text) else _labels(text, multi_cell)
+        matches = [] if is_document_title(text) else _labels(text, multi_cell, block.heading)
         prose_end = matches[0].start() if matches else len(text)
         if text[:prose_end].strip():
             found.append(Clause(text[:prose_end].strip(), block.place, index))
@@ -208,7 +208,7 @@ def field_of(label: str) -> str:
     return "other"
 
 
-def _labels(text: str, multi_cell: bool) -> list[re.Match[str]]:
+def _labels(text: str, multi_cell: bool, heading: bool = False) -> list[re.Match[str]]:
     """Label matches that start a cell, or follow on with a colon or a capitalised strong label."""
     found = []
     for match in _ANY_LABEL.finditer(text):
@@ -216,7 +216,9 @@ def _labels(text: str, multi_cell: bool) -> list[re.Match[str]]:
         strong = label in _STRONG
         if match.start() == 0:
             rest = text[match.end() :]
-            if match["colon"] or strong or not rest or _bare_value(rest, multi_cell):
+            # a heading ("Team Leader, Street Cleansing") holds a label only with a colon
+            bare = not heading and (strong or not rest or _bare_value(rest, multi_cell))
+            if match["colon"] or bare:
                 found.append(match)
             elif not found:
                 return []  # a sentence that starts with a label word ("Service users ...")

@@ -51,6 +51,10 @@ _STATED = re.compile(
     r"|\bpolitically[\s-]+restricted\s+(?:post|role|position)\b",
     re.I,
 )
+_PROVISION = re.compile(
+    r"\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*",
+    re.I,
+)
 _BACK_REFERENCE = re.compile(
     r"\s+of\s+(?:that|the\s+same|the\s+said|the\s+above|this)\s+(?:Act|Regulations|Order)\b",
     re.I,
@@ -74,6 +78,7 @@ class LegalFindings:
 
 def read_legal(clauses: list[Clause]) -> LegalFindings:
     found = LegalFindings()
+    last_act = ""  # the instrument named last, for "of the same Act" in a later sentence
     for clause in clauses:
         if clause.label == "statutory_basis":
             found.basis.extend(_citations(clause.text, clause))
@@ -82,7 +87,10 @@ def read_legal(clauses: list[Clause]) -> LegalFindings:
             _restriction_label(clause, found)
             continue
         for sentence in split_sentences(clause.text):
-            sentence = _resolve_back_references(sentence)
+            sentence = _resolve_back_references(sentence, last_act)
+            named = _instrument_spans(sentence)
+            if named:
+                last_act = sentence[named[-1][0] : named[-1][1]]
             stated = _restriction(sentence)
             if stated is not None:
                 found.restriction_statements.append((stated, _mention(sentence, clause)))
@@ -91,18 +99,18 @@ def read_legal(clauses: list[Clause]) -> LegalFindings:
     return found
 
 
-def _resolve_back_references(sentence: str) -> str:
-    """ "s.2(1)(f) of that Act" names the Act cited before it in the sentence; the reference is
-    replaced by that Act's name so that the citation is read whole."""
+def _resolve_back_references(sentence: str, last_act: str) -> str:
+    """ "s.2(1)(f) of that Act" names the Act cited before it, in this sentence or an earlier
+    one; the reference is replaced by that Act's name so that the citation is read whole."""
     if not _BACK_REFERENCE.search(sentence):
         return sentence
     parts: list[str] = []
     start = 0
     for reference in _BACK_REFERENCE.finditer(sentence):
         named = _instrument_spans(sentence[: reference.start()])
-        if named:
-            begin, end, _key = named[-1]
-            parts.append(sentence[start : reference.start()] + " of " + sentence[begin:end])
+        act = sentence[named[-1][0] : named[-1][1]] if named else last_act
+        if act:
+            parts.append(f"{sentence[start : reference.start()]} of {act}")
             start = reference.end()
     return "".join(parts) + sentence[start:]
 
@@ -162,7 +170,7 @@ def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
             tail = _PROVISION_END.split(sentence[end : min(limit, end + _TAIL)], maxsplit=1)[0]
             if parse_citation(tail).number is not None:
                 words += tail.rstrip(" .")
-        texts.append((begin, _CONNECTORS.sub("", words).strip()))
+        texts.extend((begin, text) for text in _each_provision(words, start - begin))
         previous_end = end
     if not spans:
         tail_start = max(cuts, default=0)
@@ -170,6 +178,18 @@ def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
         if cuts and parse_citation(words).number is not None:
             texts.append((tail_start, _CONNECTORS.sub("", words).strip()))
     return texts
+
+
+def _each_provision(words: str, instrument_at: int) -> list[str]:
+    """ "section 2(1)(g) and section 2(3) of the ... Act" cites two provisions of one Act.
+
+    words runs up to the end of the instrument's name, which starts at instrument_at.
+    """
+    provisions = list(_PROVISION.finditer(words[:instrument_at]))
+    if len(provisions) < 2:
+        return [_CONNECTORS.sub("", words).strip()]
+    act = words[provisions[-1].end() :]
+    return [_CONNECTORS.sub("", f"{p[0]}{act}").strip() for p in provisions]
 
 
 def _instrument_spans(text: str) -> list[tuple[int, int, str]]:

@@ -63,6 +63,8 @@ def _flatten(token: Token) -> list[tuple[str, bool]]:
     for child in token.children or []:
         if child.type in _INLINE_TEXT:
             parts.append(child.content)
+        elif child.type == "strong_open" and not "".join(parts).strip():
+            soft = False  # a line that opens in bold ("**Grade** PO2") is a field of its own
         elif child.type in ("softbreak", "hardbreak"):
             lines.append(("".join(parts), soft))
             parts, soft = [], child.type == "softbreak"

@@ -47,24 +47,37 @@ def numbered_lists(blocks: list[Block], sections: list[Section]) -> list[Numbere
 
 def duties(blocks: list[Block], sections: list[Section]) -> list[Mention]:
     """Numbered items of a key-tasks list; bullet or lettered points under a key-tasks
-    heading if none."""
+    heading if none.
+
+    A list's heading is the heading above its first item, with the headings straight above that
+    one: "Key tasks" then the sub-heading "Research and briefing" heads a list of duties.
+    """
     numbered: list[Mention] = []
     bulleted: list[Mention] = []
     list_heading: str | None = None
+    headings: list[str] = []  # the run of headings above the current block
+    after_heading = False
     lead_in = False  # the bullets follow a sentence that introduces duties
-    for block, section in zip(blocks, sections, strict=True):
+    for index, (block, section) in enumerate(zip(blocks, sections, strict=True)):
+        starts_section = section.heading is not None and (
+            index == 0 or sections[index - 1].heading != section.heading
+        )
+        if starts_section:
+            headings = [*headings, section.heading or ""] if after_heading else [section.heading or ""]
+            after_heading = True
+            continue
+        above = " / ".join(headings)
         item = None if numbered_heading(block.text) else _ITEM.match(block.text)
         if item:
             if int(item["number"]) == 1 or list_heading is None:
-                list_heading = section.heading or ""
+                list_heading = above
             if _DUTIES_HEADING.search(list_heading):
                 numbered.append(Mention(as_written=item["text"], **block.place.fields()))
-            continue
-        bullet = LIST_MARKER.match(block.text)
-        if not bullet:
+        elif bullet := LIST_MARKER.match(block.text):
+            if lead_in or _DUTIES_HEADING.search(above):
+                text = block.text[bullet.end() :]
+                bulleted.append(Mention(as_written=text, **block.place.fields()))
+        else:
             lead_in = bool(_LEAD_IN.search(block.text.strip()))
-            continue
-        if lead_in or _DUTIES_HEADING.search(section.heading or ""):
-            text = block.text[bullet.end() :]
-            bulleted.append(Mention(as_written=text, **block.place.fields()))
+        after_heading = False
     return numbered or bulleted

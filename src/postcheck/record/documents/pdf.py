@@ -27,6 +27,7 @@ from postcheck.record.documents.layout import Cell, Place, RawLine
 from postcheck.record.documents.unwrap import runs_on
 
 _SAME_LINE = 3.0  # points: words whose tops differ by less sit on one line
+_WORD_GAP = 0.12  # a gap wider than this many font sizes between characters ends a word
 _CELL_GAP = 1.2  # a gap wider than this many font sizes separates cells
 _PARAGRAPH_GAP = 1.3  # lines further apart than this many times the usual spacing: a new block
 _CELL_LINE_SPACING = 1.35  # lines of one table cell: this many font sizes apart at most
@@ -35,6 +36,7 @@ _BAND = 0.09  # share of the page height at top and bottom where running lines s
 _HEADING_SIZE = 1.12
 _MAX_HEADING_WORDS = 10
 _MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-z][.)]|[•·▪◦–○●■□➢✓*-])$")
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,3}[.)])(?=[A-Z])")
 _NUMBER_GAP = 0.5  # a number this many sizes before the text after it is a list number
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
@@ -138,8 +140,8 @@ def _rows(chars: list[LTChar]) -> list[list[_Word]]:
     """Characters into lines of words, each line left to right.
 
     Characters share a line when their vertical middles are close: a list number or a bullet
-    set in another size has another top, but sits on the line. A space, or a gap wider than a
-    fifth of the size, ends a word.
+    set in another size has another top, but sits on the line. A space, or a gap wider than
+    _WORD_GAP of the size, ends a word.
     """
     lines: list[list[LTChar]] = []
     middle = 0.0
@@ -156,7 +158,7 @@ def _rows(chars: list[LTChar]) -> list[list[_Word]]:
         current: list[LTChar] = []
         for char in sorted(line, key=lambda c: c.x0):
             text = char.get_text()
-            if current and (text.isspace() or char.x0 - current[-1].x1 > 0.2 * char.size):
+            if current and (text.isspace() or char.x0 - current[-1].x1 > _WORD_GAP * char.size):
                 words.append(_word(current))
                 current = []
             if not text.isspace():
@@ -200,6 +202,8 @@ def _line(words: list[_Word], page: int, number: int) -> _Line:
             texts, left = [], word.x0
         texts.append(word.text)
     cells.append((" ".join(texts), left))
+    # "10.To support": a two-digit number in a narrow number column touches its text
+    cells[0] = (_GLUED_NUMBER.sub(r"\1 ", cells[0][0]), cells[0][1])
     return _Line(
         page=page,
         number=number,

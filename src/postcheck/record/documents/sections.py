@@ -30,7 +30,7 @@ _KNOWN_HEADING = re.compile(
     rf"(?:(?:the\s+)?(?:main|key|principal|core|specific|general|primary|major)\s+)?{_DUTY_WORDS}"
     rf"(?:\s*(?:,|and|&)\s*(?:key\s+)?{_DUTY_WORDS})*"
     r"(?:\s+of\s+the\s+(?:post|role|job|post\s*holder))?(?:\s+(?:will\s+)?include)?"
-    r"|what\s+you(?:\s+will|['’]ll)\s+(?:be\s+)?do(?:ing)?"
+    r"|what\s+(?:you|the\s+post\s*holder)(?:\s+will|['’]ll)\s+(?:be\s+)?do(?:ing)?"
     r"|your\s+(?:main\s+|key\s+)?responsibilities(?:\s+will\s+(?:be|include))?"
     # the sections around them, so that duties end where the next section starts
     r"|(?:(?:main|overall|job|key)\s+)*purposes?(?:\s+of\s+(?:the\s+)?(?:post|role|job))?"

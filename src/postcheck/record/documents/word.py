@@ -10,6 +10,7 @@ running header is a mention of the grade, but not one in the body.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -22,6 +23,8 @@ from postcheck.record.documents.layout import Cell, Place, RawLine
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CELLS = re.compile(r"\t+")
+_RUNNING_CELLS = re.compile(r"\t+|\s+[|·•]\s+")
 _ORDINAL_FORMATS = frozenset({"decimal", "decimalZero"})
 
 
@@ -61,7 +64,11 @@ class _Reader:
         text = self._numbering.marker(paragraph) + paragraph.text
         for number, part in enumerate(text.split("\n")):
             place = Place(line=len(self.lines) + 1, paragraph=self._paragraphs, region=region)
-            self.lines.append(RawLine((Cell(part, place),), heading, joins=number > 0))
+            # tab stops lay a line out in columns; a running header separates them with bars too
+            cells = (_RUNNING_CELLS if region else _CELLS).split(part)
+            self.lines.append(
+                RawLine(tuple(Cell(c, place) for c in cells), heading, joins=number > 0)
+            )
 
     def _table(self, table: Table, region: str | None) -> None:
         for row in table.rows:
