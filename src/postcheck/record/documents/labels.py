@@ -217,7 +217,11 @@ def _labels(text: str, multi_cell: bool, heading: bool = False) -> list[re.Match
         if match.start() == 0:
             rest = text[match.end() :]
             # a heading ("Team Leader, Street Cleansing") holds a label only with a colon
-            bare = not heading and (strong or not rest or _bare_value(rest, multi_cell))
+            # "POST Principal Accountant": a label set in capitals before a value that is not
+            capitals = match["label"].isupper() and not rest.isupper() and rest[:1].isupper()
+            bare = not heading and (
+                strong or capitals or not rest or _bare_value(rest, multi_cell)
+            )
             if match["colon"] or bare:
                 found.append(match)
             elif not found:

@@ -15,7 +15,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.layout import LTChar, LTPage
@@ -280,32 +280,45 @@ def _table_rows(lines: list[_Line]) -> list[_Line]:
     A line belongs to the row above (or below) it when the two sit at a line's spacing, one has
     more cells than the other, and each cell of the sparser one starts under a cell of the
     denser one: the cell wrapped, and the other cells of the row are aligned to its top or bottom.
+    A cell aligned to the bottom of its row gathers every wrapped line above it.
     """
     merged: list[_Line] = []
     for line in lines:
-        before = merged[-1] if merged else None
-        if before is None or before.page != line.page or before.region != line.region:
+        row = _merged(merged[-1], line) if merged else None
+        if row is None:
             merged.append(line)
             continue
-        close = line.top - before.top <= _CELL_LINE_SPACING * max(line.size, before.size)
-        dense, sparse = (before, line) if len(before.cells) > len(line.cells) else (line, before)
-        columns = [x for _, x in dense.cells]
-        aligned = len(dense.cells) > len(sparse.cells) and all(
-            any(abs(x - column) <= _ALIGNED for column in columns) for _, x in sparse.cells
-        )
-        if not (close and aligned):
-            merged.append(line)
-            continue
-        cells = [list(cell) for cell in dense.cells]
-        for text, x in sparse.cells:
-            column = min(range(len(cells)), key=lambda n: abs(columns[n] - x))
-            pieces = [cells[column][0], text] if sparse is line else [text, cells[column][0]]
-            cells[column][0] = " ".join(pieces)
-        dense.cells = [(str(text), float(x)) for text, x in cells]
-        dense.top, dense.number = min(before.top, line.top), before.number
-        dense.bottom, dense.x1 = max(before.bottom, line.bottom), max(before.x1, line.x1)
-        merged[-1] = dense
+        merged[-1] = row
+        while len(merged) > 1 and (earlier := _merged(merged[-2], merged[-1])) is not None:
+            merged[-2:] = [earlier]
     return merged
+
+
+def _merged(before: _Line, line: _Line) -> _Line | None:
+    """before and line as one table row, or None if they are two rows or no table."""
+    if before.page != line.page or before.region != line.region:
+        return None
+    close = line.top - before.top <= _CELL_LINE_SPACING * max(line.size, before.size)
+    dense, sparse = (before, line) if len(before.cells) > len(line.cells) else (line, before)
+    columns = [x for _, x in dense.cells]
+    aligned = len(dense.cells) > len(sparse.cells) and all(
+        any(abs(x - column) <= _ALIGNED for column in columns) for _, x in sparse.cells
+    )
+    if not (close and aligned):
+        return None
+    cells = [[text, x] for text, x in dense.cells]
+    for text, x in sparse.cells:
+        column = min(range(len(cells)), key=lambda n: abs(columns[n] - x))
+        pieces = [cells[column][0], text] if sparse is line else [text, cells[column][0]]
+        cells[column][0] = " ".join(str(p) for p in pieces)
+    return replace(
+        dense,
+        cells=[(str(text), float(x)) for text, x in cells],
+        top=min(before.top, line.top),
+        number=before.number,
+        bottom=max(before.bottom, line.bottom),
+        x1=max(before.x1, line.x1),
+    )
 
 
 def _usual_spacing(lines: list[_Line]) -> float:

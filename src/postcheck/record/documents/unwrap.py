@@ -25,6 +25,7 @@ _TIGHT_SHARE = 0.05
 _MIN_WIDTH = 25
 _MAX_LONGER = 0.2  # share of lines that may run past the width (tables, unwrapped paragraphs)
 _LONG = 0.85
+_WIDTH_SLACK = 3  # characters a wrapped line may run past the estimated width
 _MIN_LONG_LINE = 60  # characters: shorter lines are headings, labels and list items
 TAB_SIZE = 8
 
@@ -65,17 +66,24 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
             continue
         # the first word as a wrapping tool measures it: up to a space, tabs expanded
         next_word = len(lines[index].lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
-        # ">=": fold breaks before a word that would end exactly at the width, textwrap after
-        full = width is not None and widths[index - 1] + 1 + next_word >= width
+        # ">=": fold breaks before a word that would end exactly at the width, textwrap after.
+        # A line longer than the width was never wrapped at it (a table row, a long label).
+        full = (
+            width is not None
+            and widths[index - 1] <= width + _WIDTH_SLACK
+            and widths[index - 1] + 1 + next_word >= width
+        )
         stops_mid_sentence = not _ENDS_STATEMENT.search(before) and "\t" not in lines[index - 1]
-        if width is None:
-            # Too few lines to tell a width: a line among the longest that stops mid-sentence.
-            long = widths[index - 1] >= max(_LONG * longest, _MIN_LONG_LINE)
-            wrapped = stops_mid_sentence and long and "\t" not in lines[index]
+        # Where the width cannot be told, or a line runs past it: a line among the longest of
+        # the text that stops mid-sentence goes on in the next.
+        long = widths[index - 1] >= max(_LONG * longest, _MIN_LONG_LINE)
+        open_long = stops_mid_sentence and long and "\t" not in lines[index]
+        if width is None or widths[index - 1] > width + _WIDTH_SLACK:
+            wrapped = open_long
         else:
-            # A wrapped text wrapped again (an email client's "comb"): short lines stop mid-sentence.
-            # Only the rest of a line that was itself wrapped: a short line after a blank is a
-            # heading ("Statutory basis"), not the start of a wrapped sentence.
+            # A wrapped text wrapped again (an email client's "comb"): short lines stop
+            # mid-sentence. Only the rest of a line that was itself wrapped: a short line after
+            # a blank is a heading ("Statutory basis"), not the start of a wrapped sentence.
             comb = flags[-1] and stops_mid_sentence and not looks_like_heading(before)
             wrapped = full or comb
         flags.append(runs_on(before, line, wrapped))
