@@ -201,6 +201,12 @@ def opens_with_label(text: str) -> bool:
     return bool(match and match["colon"] and match["label"][:1].isupper())
 
 
+def opens_field(text: str) -> bool:
+    """Whether a line starts with a label, with or without a colon ("Grade PO3")."""
+    matches = _labels(text, multi_cell=False)
+    return bool(matches) and matches[0].start() == 0
+
+
 def field_of(label: str) -> str:
     for pattern, field in _FIELD_OF:
         if pattern.fullmatch(label.strip()):

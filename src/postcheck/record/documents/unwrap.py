@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from postcheck.record.documents.labels import opens_field
 from postcheck.record.documents.sections import is_known_heading, looks_like_heading
 
 _ENDS_STATEMENT = re.compile(r"[.!?:;][\"'”’)]*$")
@@ -84,7 +85,7 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
             # A wrapped text wrapped again (an email client's "comb"): short lines stop
             # mid-sentence. Only the rest of a line that was itself wrapped: a short line after
             # a blank is a heading ("Statutory basis"), not the start of a wrapped sentence.
-            comb = flags[-1] and stops_mid_sentence and not looks_like_heading(before)
+            comb = flags[-1] and stops_mid_sentence and not opens_field(line)
             wrapped = full or comb
         flags.append(runs_on(before, line, wrapped))
     return flags
