@@ -42,7 +42,7 @@ def build(lines: Iterable[RawLine]) -> Layout:
             last = layout.blocks[-1]
             layout.blocks[-1] = replace(last, text=_joined(last.text, cells[0].text))
             cells = cells[1:]
-        else:
+        elif not (line.same_row and layout.blocks):
             row += 1
         cells = _marker_cells_joined(cells)
         kind = _kind(line, cells)

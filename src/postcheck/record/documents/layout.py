@@ -50,11 +50,14 @@ class RawLine:
 
     joins: the line break before this line only wrapped the text; the line runs on from the
     previous one unless it starts a block of its own (a bullet, a number, a label).
+    same_row: the break fell between two cells of a table row (a wrapped tab-separated line):
+    this line's cells go on in the row before.
     """
 
     cells: tuple[Cell, ...]
     heading: bool = False
     joins: bool = False
+    same_row: bool = False
 
 
 class BlockKind(StrEnum):

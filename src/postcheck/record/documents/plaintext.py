@@ -23,5 +23,7 @@ def text_lines(text: str, page: int | None = None) -> list[RawLine]:
         indent = len(line) - len(line.lstrip(" "))
         parts = _CELL_BREAK.split(line[indent:].rstrip(" "))
         cells = tuple(Cell(cell, place) for cell in parts)
-        lines.append(RawLine(cells, joins=joins))
+        # a wrapping tool that broke a tab-separated line at a tab: the row goes on
+        between_cells = joins and number > 1 and raw[number - 2].endswith("\t")
+        lines.append(RawLine(cells, joins=joins and not between_cells, same_row=between_cells))
     return lines
