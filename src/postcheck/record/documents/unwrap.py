@@ -23,6 +23,7 @@ _NEAR_SHARE = 0.5
 _MIN_NEAR_LINES = 5
 _MIN_TIGHT_LINES = 3  # lines within two characters of the width: a wrapped text has many
 _TIGHT_SHARE = 0.05
+_PILED_SHARE = 0.15
 _MIN_WIDTH = 25
 _MAX_LONGER = 0.2  # share of lines that may run past the width (tables, unwrapped paragraphs)
 _LONG = 0.85
@@ -48,7 +49,10 @@ def wrap_width(widths: Sequence[float]) -> float | None:
         tight = sum(1 for w in lengths[index:] if w >= top - 2)
         near = sum(1 for w in lengths[index:] if w >= top - max(10.0, top * 0.15))
         long = sum(1 for w in lengths[index:] if w >= top / 2)
-        if tight >= max(_MIN_TIGHT_LINES, _TIGHT_SHARE * len(lengths)) and near >= _MIN_NEAR_LINES and near >= _NEAR_SHARE * long:
+        if tight < max(_MIN_TIGHT_LINES, _TIGHT_SHARE * len(lengths)) or near < _MIN_NEAR_LINES:
+            continue
+        # most long lines end near the width, or very many end right at it (a short text)
+        if near >= _NEAR_SHARE * long or tight >= max(_MIN_NEAR_LINES, _PILED_SHARE * len(lengths)):
             return top
     return None
 
