@@ -209,7 +209,7 @@ def _statements(found: list[Clause], data: dict[str, Any], places: dict[str, Pla
     legal = read_legal(found)
     if legal.basis:
         data["statutory_basis"] = legal.basis
-    stated = {value for value, _ in legal.restriction_statements}
+    stated = {value for value, _ in legal.restriction_statements if value is not None}
     restriction = PoliticalRestriction(
         stated=stated.pop() if len(stated) == 1 else None,
         citations=legal.restriction_citations,

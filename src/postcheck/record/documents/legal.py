@@ -55,6 +55,9 @@ _PROVISION = re.compile(
     r"\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*",
     re.I,
 )
+_ABOUT_EXEMPTION = re.compile(
+    r"\bexempt(?:ion|ed)?\b.{0,80}\bpolitical(?:ly)?[\s-]+restrict", re.I
+)
 _BACK_REFERENCE = re.compile(
     r"\s+of\s+(?:that|the\s+same|the\s+said|the\s+above|this)\s+(?:Act|Regulations|Order)\b",
     re.I,
@@ -92,7 +95,9 @@ def read_legal(clauses: list[Clause]) -> LegalFindings:
             if named:
                 last_act = sentence[named[-1][0] : named[-1][1]]
             stated = _restriction(sentence)
-            if stated is not None:
+            if stated is not None or _ABOUT_EXEMPTION.search(sentence):
+                # a sentence on exemption from the restriction is a statement about it too,
+                # though it says neither that the post is restricted nor that it is not
                 found.restriction_statements.append((stated, _mention(sentence, clause)))
             for citation, target in _targeted(sentence, clause, stated is not None):
                 (found.basis if target == BASIS else found.restriction_citations).append(citation)
