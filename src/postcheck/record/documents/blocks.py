@@ -92,7 +92,7 @@ def _kind(line: RawLine, cells: list[Cell]) -> BlockKind:
 
 
 def _joined(before: str, after: str) -> str:
-    """Two wrapped pieces as one text; a word hyphenated at the break ("fixed-" "term") stays one."""
+    """Two wrapped pieces as one text; a word hyphenated at the break ("fixed-" "term") is one."""
     after = _clean(after)
     if re.search(r"[A-Za-z]-$", before) and after[:1].islower():
         return before + after

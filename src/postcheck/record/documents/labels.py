@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from postcheck.record.documents.layout import Place, Block
+from postcheck.record.documents.layout import Block, Place
 
 # field -> label phrases (regular expressions). Fields in OTHER are recognised only so that their
 # values do not run into the value before them ("Grade: PO3 Location: Stratford").
@@ -225,9 +225,7 @@ def _labels(text: str, multi_cell: bool, heading: bool = False) -> list[re.Match
             # a heading ("Team Leader, Street Cleansing") holds a label only with a colon
             # "POST Principal Accountant": a label set in capitals before a value that is not
             capitals = match["label"].isupper() and not rest.isupper() and rest[:1].isupper()
-            bare = not heading and (
-                strong or capitals or not rest or _bare_value(rest, multi_cell)
-            )
+            bare = not heading and (strong or capitals or not rest or _bare_value(rest, multi_cell))
             if match["colon"] or bare:
                 found.append(match)
             elif not found:

@@ -55,9 +55,7 @@ _PROVISION = re.compile(
     r"\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*",
     re.I,
 )
-_ABOUT_EXEMPTION = re.compile(
-    r"\bexempt(?:ion|ed)?\b.{0,80}\bpolitical(?:ly)?[\s-]+restrict", re.I
-)
+_ABOUT_EXEMPTION = re.compile(r"\bexempt(?:ion|ed)?\b.{0,80}\bpolitical(?:ly)?[\s-]+restrict", re.I)
 _BACK_REFERENCE = re.compile(
     r"\s+of\s+(?:that|the\s+same|the\s+said|the\s+above|this)\s+(?:Act|Regulations|Order)\b",
     re.I,
@@ -165,7 +163,7 @@ def _citations(text: str, clause: Clause) -> list[Citation]:
 def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
     """(start, words) of each instrument cited, with its provision before or just after it."""
     spans = _instrument_spans(sentence)
-    texts = []
+    texts: list[tuple[int, str]] = []
     previous_end = 0
     for index, (start, end, _key) in enumerate(spans):
         begin = max([previous_end, *(c for c in cuts if c <= start)])

@@ -63,7 +63,9 @@ def duties(blocks: list[Block], sections: list[Section]) -> list[Mention]:
             index == 0 or sections[index - 1].heading != section.heading
         )
         if starts_section:
-            headings = [*headings, section.heading or ""] if after_heading else [section.heading or ""]
+            headings = (
+                [*headings, section.heading or ""] if after_heading else [section.heading or ""]
+            )
             after_heading = True
             continue
         above = " / ".join(headings)

@@ -15,6 +15,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 
 from pdfminer.converter import PDFLayoutAnalyzer
@@ -259,7 +260,7 @@ def _mark_wraps(lines: list[_Line]) -> None:
     for index, line in enumerate(lines):
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
         line.heading = _is_heading(line, neighbours)
-    for before, line in zip(lines, lines[1:], strict=False):
+    for before, line in pairwise(lines):
         if len(line.cells) > 1 or line.heading or before.heading:
             continue
         if line.page == before.page:
@@ -306,14 +307,14 @@ def _merged(before: _Line, line: _Line) -> _Line | None:
     )
     if not (close and aligned):
         return None
-    cells = [[text, x] for text, x in dense.cells]
+    texts = [text for text, _ in dense.cells]
     for text, x in sparse.cells:
-        column = min(range(len(cells)), key=lambda n: abs(columns[n] - x))
-        pieces = [cells[column][0], text] if sparse is line else [text, cells[column][0]]
-        cells[column][0] = " ".join(str(p) for p in pieces)
+        column = min(range(len(texts)), key=lambda n: abs(columns[n] - x))
+        pieces = [texts[column], text] if sparse is line else [text, texts[column]]
+        texts[column] = " ".join(pieces)
     return replace(
         dense,
-        cells=[(str(text), float(x)) for text, x in cells],
+        cells=list(zip(texts, columns, strict=True)),
         top=min(before.top, line.top),
         number=before.number,
         bottom=max(before.bottom, line.bottom),
@@ -325,7 +326,7 @@ def _usual_spacing(lines: list[_Line]) -> float:
     """The most common distance from one line's top to the next one's on the same page."""
     steps = Counter(
         round(line.top - before.top)
-        for before, line in zip(lines, lines[1:], strict=False)
+        for before, line in pairwise(lines)
         if line.page == before.page and line.top > before.top
     )
     return float(steps.most_common(1)[0][0]) if steps else 0.0

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from postcheck.record.documents.assemble import extract
+from postcheck.record.documents.blocks import build
 from postcheck.record.documents.formats import (
     MAX_DOCUMENT_BYTES,
     NotTextError,
@@ -14,7 +15,6 @@ from postcheck.record.documents.formats import (
     sniff,
 )
 from postcheck.record.documents.html import html_lines
-from postcheck.record.documents.blocks import build
 from postcheck.record.documents.layout import RawLine
 from postcheck.record.documents.markdown import markdown_lines
 from postcheck.record.documents.pdf import UnreadablePdfError, pdf_lines

@@ -49,6 +49,8 @@ _KNOWN_HEADING = re.compile(
 
 
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?P<rest>\S.*)$")
+
+
 @dataclass(frozen=True)
 class Section:
     heading: str | None

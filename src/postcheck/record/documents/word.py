@@ -175,8 +175,7 @@ class _Numbering:
             return 1, None
         # "Set numbering value" in Word: the list instance overrides its definition's start.
         override = self._root.xpath(
-            f'./w:num[@w:numId="{num_id}"]/w:lvlOverride[@w:ilvl="{level}"]'
-            "/w:startOverride/@w:val"
+            f'./w:num[@w:numId="{num_id}"]/w:lvlOverride[@w:ilvl="{level}"]/w:startOverride/@w:val'
         )
         start = lvl[0].find(f"{_W}start")
         fmt = lvl[0].find(f"{_W}numFmt")
