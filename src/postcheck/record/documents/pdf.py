@@ -15,8 +15,8 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.layout import LTChar, LTPage
