@@ -4,7 +4,7 @@ Each document gives exactly one post record, every value placed at the line (and
 paragraph, for PDF the page) it came from, or input errors saying why it could not be read.
 Nothing raises out of here: a bad document is a finding, and the run goes on.
 
-The parsers (BeautifulSoup, python-docx, pdfplumber) load only when a document is read, so
+The parsers (BeautifulSoup, python-docx, pdfminer) load only when a document is read, so
 checking structured records starts fast.
 """
 

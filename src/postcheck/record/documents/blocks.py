@@ -55,12 +55,12 @@ def build(lines: Iterable[RawLine]) -> Layout:
 def starts_block(text: str) -> bool:
     """A line that opens a block of its own however the text was wrapped.
 
-    A dash before a word in lower case is a dash inside a sentence ("operate to – the highest"),
-    not a bullet.
+    An en dash before a word in lower case is a dash inside a sentence ("operate to – and to
+    model – the highest"), not a bullet; a hyphen or a bullet sign always marks an item.
     """
     marker = LIST_MARKER.match(text)
     if marker:
-        return not (marker[0].strip() in "-–" and text[marker.end() : marker.end() + 1].islower())
+        return not (marker[0].strip() == "–" and text[marker.end() : marker.end() + 1].islower())
     return opens_with_label(text) or bool(_NAMED_FIELD.match(text))
 
 

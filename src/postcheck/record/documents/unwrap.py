@@ -17,7 +17,7 @@ from postcheck.record.documents.sections import is_known_heading, looks_like_hea
 
 _ENDS_STATEMENT = re.compile(r"[.!?:;][\"'”’)]*$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-_RUNS_ON = re.compile(r"^[a-z(£&%,;]")
+_RUNS_ON = re.compile(r"^(?:[a-z(£&%,;]|–\s+[a-z])")
 # A text is taken to be wrapped at a width when most lines that are long at all end near it.
 _NEAR_SHARE = 0.5
 _MIN_NEAR_LINES = 5
