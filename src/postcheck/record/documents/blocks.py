@@ -44,7 +44,8 @@ def build(lines: Iterable[RawLine]) -> Layout:
             cells = cells[1:]
         elif not (line.same_row and layout.blocks):
             row += 1
-        cells = _marker_cells_joined(cells)
+        if len(cells) > 1:
+            cells = _marker_cells_joined(cells)
         kind = _kind(line, cells)
         for cell in cells:
             for text in _paragraphs(cell.text):
@@ -100,7 +101,10 @@ def _joined(before: str, after: str) -> str:
 
 
 def _note_markup(cells: tuple[Cell, ...], layout: Layout) -> None:
-    marked = next((cell.place for cell in cells if _MARKUP.search(cell.text)), None)
+    marked = next(
+        (c.place for c in cells if ("<" in c.text or "&" in c.text) and _MARKUP.search(c.text)),
+        None,
+    )
     if marked is not None:
         joined = " ".join(c.text.strip() for c in cells if c.text.strip())
         layout.remnants.append(Mention(as_written=_shorten(joined), **marked.fields()))

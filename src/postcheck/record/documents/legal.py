@@ -51,6 +51,10 @@ _STATED = re.compile(
     r"|\bpolitically[\s-]+restricted\s+(?:post|role|position)\b",
     re.I,
 )
+# A word every instrument's name or alias holds ("Act", "Regulations", "LGHA", "SI 2002/975")
+_MAY_NAME_INSTRUMENT = re.compile(
+    r"\bact\b|regulations|\blgha|\bldedca|\blg\s*&|\bs\.?\s?i\b", re.I
+)
 _PROVISION = re.compile(
     r"\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*",
     re.I,
@@ -120,6 +124,8 @@ def _resolve_back_references(sentence: str, last_act: str) -> str:
 
 def _restriction(sentence: str) -> bool | None:
     """True or False where the sentence says whether the post is restricted, else None."""
+    if "restrict" not in sentence.lower():
+        return None
     if _NEGATED.search(sentence):
         return False
     return True if _STATED.search(sentence) else None
@@ -197,6 +203,8 @@ def _each_provision(words: str, instrument_at: int) -> list[str]:
 
 def _instrument_spans(text: str) -> list[tuple[int, int, str]]:
     """Each instrument named, leftmost and longest first, never overlapping."""
+    if not _MAY_NAME_INSTRUMENT.search(text):
+        return []
     matches = sorted(
         ((m.start(), m.end(), key) for key, p in _INSTRUMENTS for m in p.finditer(text)),
         key=lambda span: (span[0], -span[1]),

@@ -98,6 +98,7 @@ _LETTERHEAD = re.compile(
     r"|guildhall|town\s+hall|civic\s+cent\w*)\b)"
 )
 _SMALL_WORDS = frozenset({"of", "and", "upon", "on", "the", "in"})
+_MAY_NAME_COUNCIL = re.compile(r"council|borough|city|county|district", re.I)
 
 
 def political_group(sentence: str, labelled: bool) -> str | None:
@@ -140,6 +141,8 @@ def letterhead(line: str) -> str | None:
 
 
 def _council_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    if not _MAY_NAME_COUNCIL.search(text):
+        return None  # every council's name holds one of these words: most sentences hold none
     for pattern in patterns:
         found = pattern.search(text)
         if found:

@@ -21,7 +21,8 @@ def text_lines(text: str, page: int | None = None) -> list[RawLine]:
     for number, (line, joins) in enumerate(zip(raw, soft_breaks(raw), strict=True), start=1):
         place = Place(line=number, page=page)
         indent = len(line) - len(line.lstrip(" "))
-        parts = _CELL_BREAK.split(line[indent:].rstrip(" "))
+        text = line[indent:].rstrip(" ")
+        parts = _CELL_BREAK.split(text) if "\t" in text or "   " in text else [text]
         cells = tuple(Cell(cell, place) for cell in parts)
         # a wrapping tool that broke a tab-separated line at a tab: the row goes on
         between_cells = joins and number > 1 and raw[number - 2].endswith("\t")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from postcheck.record.documents.layout import Block
 
@@ -84,6 +85,7 @@ def sections(blocks: list[Block], labelled_rows: set[int]) -> list[Section]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def numbered_heading(text: str) -> str | None:
     """The heading of a numbered section ("3. MAIN DUTIES", "2 Purpose of the job"), or None.
 

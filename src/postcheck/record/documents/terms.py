@@ -110,6 +110,13 @@ _UNTIL_EVENT = re.compile(
     re.I,
 )
 
+# A word every statement of a contract's type or end holds; most sentences hold none and are
+# passed over before the patterns above are tried (the patterns are many and slow).
+_TERM_WORDS = (
+    *("fixed", "limited", "temporar", "secondment", "cover", "month", "year", "week"),
+    *("permanent", "open", "indefinite", "contract", "appointment", "tenure", "employment"),
+    *("mayor", "annual", "agm", "funding", "administration", "election"),
+)
 _UNTIL_REACH = 40  # characters between "until" and the event: "until the end of the current"
 
 
@@ -119,6 +126,9 @@ def appointment(sentence: str, labelled: bool, place: dict[str, int | None]) -> 
     "Full Time" is the hours, not the contract: alone it states no type. "This is not a
     fixed-term post" states no type either, unless the sentence also says the post is permanent.
     """
+    lowered = sentence.lower()
+    if not labelled and not any(word in lowered for word in _TERM_WORDS):
+        return None
     text = _NEGATED.sub(" ", sentence)
     bare = _BARE.search(text) if labelled else None
     event, tied_to_event = _end_event(text)
@@ -175,6 +185,8 @@ _IN_PERSON = re.compile(
 )
 
 
+# A word each attendance pattern holds, tried first
+_MENTIONS_ATTENDANCE = re.compile(r"day|office|site|person|physical|attend|hybrid|workplace", re.I)
 # A council building named with a number of days: "work from the Town Hall one day a week".
 _WORKPLACE = re.compile(
     r"\b(?:at|from|in)\s+(?:the\s+)?(?:town\s+hall|city\s+hall|county\s+hall|guildhall"
@@ -185,6 +197,8 @@ _WORKPLACE = re.compile(
 
 def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStatement | None:
     """A statement about working in person; days_per_week where it gives a number of days."""
+    if not _MENTIONS_ATTENDANCE.search(sentence):
+        return None
     days = _DAYS.search(sentence)
     in_person = _IN_PERSON.search(sentence)
     if days and (days["floor"] or in_person or _WORKPLACE.search(sentence)):
@@ -212,6 +226,8 @@ _NO_MANAGEMENT = re.compile(
     r"|\bnot\s+(?:line[\s-]+)?manag(?:e|ing)\s+(?:any\s+)?(?:staff|people|officers|employees|a\s+team)\b",
     re.I,
 )
+# A word each line-management pattern holds, tried first
+_MENTIONS_MANAGEMENT = re.compile(r"manag|supervis|oversee|direct|report|responsib", re.I)
 _NO_ANSWER = re.compile(r"^\s*(?:none|nil|n/?a|no|not\s+applicable|0|zero)\b", re.I)
 _COUNT_ANSWER = re.compile(
     r"^\s*(?:up\s+to\s+)?(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
@@ -284,6 +300,8 @@ def line_management(
     number of staff means staff, and "clerical support only" means clerical. Managing things
     ("manages the Mayor's diary") is not managing staff.
     """
+    if answer is None and not _MENTIONS_MANAGEMENT.search(sentence):
+        return None
     clerical = _CLERICAL.search(sentence)
     staff = _STAFF.search(sentence)
     if answer is not None and _NO_ANSWER.match(answer):
@@ -324,6 +342,10 @@ _REPORTS = re.compile(
     r"|\bunder\s+the\s+(?:direct\s+)?(?:line\s+)?(?:management|supervision)\s+of\s+(?P<under>.+)",
     re.I,
 )
+# A word each reporting-line pattern holds, tried first
+_MENTIONS_REPORTING = re.compile(
+    r"report|accountable|responsible|managed|manager|supervision", re.I
+)
 _REPORT_END = re.compile(
     r"[,;:(]|\s[-–—]\s|\.(?:\s|$)|\s+(?:but|who|whom|although|while|whilst|on|via|through"
     r"|in\s+respect|as\s+(?:well|required|appropriate|and)|when|where|and\s+(?:will|is|are|has"
@@ -363,7 +385,7 @@ def reports_to(sentence: str, labelled: bool) -> str | None:
     if labelled:
         target = sentence
     else:
-        found = _REPORTS.search(sentence)
+        found = _REPORTS.search(sentence) if _MENTIONS_REPORTING.search(sentence) else None
         if not found:
             return None
         target = next(v for v in found.groupdict().values() if v)
@@ -441,7 +463,7 @@ def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salar
     """A pay range ('£40,000 - £45,000', '£40k to £45k per annum') or a single figure, with how
     often it is paid where the text says ('per annum', 'per hour', 'a day'; None if it does not)
     and whether it is pro rata ('£30,000 pro rata'; None if not said)."""
-    if not labelled and not _PAY_WORDS.search(sentence):
+    if "£" not in sentence or (not labelled and not _PAY_WORDS.search(sentence)):
         return None
     pro_rata = True if _PRO_RATA.search(sentence) else None
     found = _RANGE.search(sentence)

@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from postcheck.record.documents.labels import opens_field
 from postcheck.record.documents.sections import is_known_heading, looks_like_heading
 
-_ENDS_STATEMENT = re.compile(r"[.!?:;][\"'”’)]*$")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
 _RUNS_ON = re.compile(r"^(?:[a-z(£&%,;]|–\s+[a-z])")
 # A text is taken to be wrapped at a width when most lines that are long at all end near it.
 _NEAR_SHARE = 0.5
@@ -78,7 +76,7 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
             and widths[index - 1] <= width + _WIDTH_SLACK
             and widths[index - 1] + 1 + next_word >= width
         )
-        stops_mid_sentence = not _ENDS_STATEMENT.search(before) and "\t" not in lines[index - 1]
+        stops_mid_sentence = not _ends_statement(before) and "\t" not in lines[index - 1]
         # Where the width cannot be told, or a line runs past it: a line among the longest of
         # the text that stops mid-sentence goes on in the next.
         long = widths[index - 1] >= max(_LONG * longest, _MIN_LONG_LINE)
@@ -102,9 +100,14 @@ def runs_on(before: str, line: str, full: bool) -> bool:
     """
     if not before or not line:
         return False
-    if _RUNS_ON.match(line) and not _ENDS_STATEMENT.search(before):
+    if _RUNS_ON.match(line) and not _ends_statement(before):
         return not is_known_heading(line)
     if not full or is_known_heading(line):
         return False
     # A heading after a full line that ends a sentence starts a section, not a continuation.
-    return not (_ENDS_SENTENCE.search(before) and looks_like_heading(line))
+    return not (_ends_statement(before, ".!?") and looks_like_heading(line))
+
+
+def _ends_statement(text: str, marks: str = ".!?:;") -> bool:
+    """Whether text ends with one of marks, closing quotes and brackets aside."""
+    return text.rstrip("\"'”’)")[-1:] in tuple(marks)
