@@ -6,12 +6,8 @@ Three or more spaces inside a line separate cells too: text laid out in columns 
 
 from __future__ import annotations
 
-import re
-
 from postcheck.record.documents.layout import Cell, Place, RawLine
-from postcheck.record.documents.unwrap import soft_breaks
-
-_CELL_BREAK = re.compile(r"\t| {3,}")
+from postcheck.record.documents.unwrap import CELL_BREAK, soft_breaks
 
 
 def text_lines(text: str, page: int | None = None) -> list[RawLine]:
@@ -22,7 +18,7 @@ def text_lines(text: str, page: int | None = None) -> list[RawLine]:
         place = Place(line=number, page=page)
         indent = len(line) - len(line.lstrip(" "))
         text = line[indent:].rstrip(" ")
-        parts = _CELL_BREAK.split(text) if "\t" in text or "   " in text else [text]
+        parts = CELL_BREAK.split(text) if "\t" in text or "   " in text else [text]
         cells = tuple(Cell(cell, place) for cell in parts)
         # a wrapping tool that broke a tab-separated line at a tab: the row goes on
         between_cells = joins and number > 1 and raw[number - 2].endswith("\t")

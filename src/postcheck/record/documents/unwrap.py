@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from postcheck.record.documents.blocks import starts_block
 from postcheck.record.documents.labels import opens_field
 from postcheck.record.documents.sections import is_known_heading, looks_like_heading
 
@@ -24,6 +25,7 @@ _TIGHT_SHARE = 0.05
 _PILED_SHARE = 0.15
 _MIN_WIDTH = 25
 _MAX_LONGER = 0.2  # share of lines that may run past the width (tables, unwrapped paragraphs)
+CELL_BREAK = re.compile(r"\t| {3,}")  # tab stops and space-aligned columns separate cells
 _LONG = 0.85
 _WIDTH_SLACK = 3  # characters a wrapped line may run past the estimated width
 _MIN_LONG_LINE = 60  # characters: shorter lines are headings, labels and list items
@@ -64,7 +66,13 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
     flags = [False]
     for index in range(1, len(lines)):
         before, line = lines[index - 1].strip(), lines[index].strip()
-        if not before or not line:
+        # a line that opens a block is never run on (blocks.build would refuse it anyway)
+        first_cell = CELL_BREAK.split(line, maxsplit=1)[0]
+        if (
+            not before
+            or not line
+            or (starts_block(first_cell) and not lines[index - 1].endswith("\t"))
+        ):
             flags.append(False)
             continue
         # the first word as a wrapping tool measures it: up to a space, tabs expanded
@@ -102,10 +110,12 @@ def runs_on(before: str, line: str, full: bool) -> bool:
         return False
     if _RUNS_ON.match(line) and not _ends_statement(before):
         return not is_known_heading(line)
-    if not full or is_known_heading(line):
+    if not full:
         return False
     # A heading after a full line that ends a sentence starts a section, not a continuation.
-    return not (_ends_statement(before, ".!?") and looks_like_heading(line))
+    if _ends_statement(before, ".!?") and looks_like_heading(line):
+        return False
+    return not is_known_heading(line)
 
 
 def _ends_statement(text: str, marks: str = ".!?:;") -> bool:
