@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from postcheck.record.citations import INSTRUMENTS, parse_citation
 from postcheck.record.documents.labels import Clause
@@ -201,10 +202,12 @@ def _each_provision(words: str, instrument_at: int) -> list[str]:
     return [_CONNECTORS.sub("", f"{p[0]}{act}").strip() for p in provisions]
 
 
-def _instrument_spans(text: str) -> list[tuple[int, int, str]]:
-    """Each instrument named, leftmost and longest first, never overlapping."""
+@lru_cache(maxsize=4096)
+def _instrument_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each instrument named, leftmost and longest first, never overlapping (a sentence is asked
+    this more than once, so answers are kept)."""
     if not _MAY_NAME_INSTRUMENT.search(text):
-        return []
+        return ()
     matches = sorted(
         ((m.start(), m.end(), key) for key, p in _INSTRUMENTS for m in p.finditer(text)),
         key=lambda span: (span[0], -span[1]),
@@ -213,7 +216,7 @@ def _instrument_spans(text: str) -> list[tuple[int, int, str]]:
     for span in matches:
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
-    return spans
+    return tuple(spans)
 
 
 def _citation(text: str, clause: Clause) -> Citation:

@@ -10,6 +10,7 @@ new block where the next line opens with a bullet, a number or a label.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from postcheck.record.documents.blocks import starts_block
@@ -38,21 +39,28 @@ def wrap_width(widths: Sequence[float]) -> float | None:
     The widest width at which most lines that are long at all end near it; a few lines longer
     than that (a table row, a paragraph left unwrapped) do not change it.
     """
-    lengths = sorted((w for w in widths if w > 0), reverse=True)
-    if len(lengths) < _MIN_NEAR_LINES:
+    ascending = sorted(w for w in widths if w > 0)
+    count = len(ascending)
+    if count < _MIN_NEAR_LINES:
         return None
-    for index, top in enumerate(lengths):
-        if top < _MIN_WIDTH or index > _MAX_LONGER * len(lengths):
+    min_tight = max(_MIN_TIGHT_LINES, _TIGHT_SHARE * count)
+    min_piled = max(_MIN_NEAR_LINES, _PILED_SHARE * count)
+    for index, top in enumerate(reversed(ascending)):
+        if top < _MIN_WIDTH or index > _MAX_LONGER * count:
             return None
-        if index and top == lengths[index - 1]:
+        if index and top == ascending[count - index]:
             continue
-        tight = sum(1 for w in lengths[index:] if w >= top - 2)
-        near = sum(1 for w in lengths[index:] if w >= top - max(10.0, top * 0.15))
-        long = sum(1 for w in lengths[index:] if w >= top / 2)
-        if tight < max(_MIN_TIGHT_LINES, _TIGHT_SHARE * len(lengths)) or near < _MIN_NEAR_LINES:
+        below = count - index  # lines no longer than top
+
+        def at_least(threshold: float, below: int = below) -> int:
+            return below - bisect_left(ascending, threshold, 0, below)
+
+        tight = at_least(top - 2)
+        near = at_least(top - max(10.0, top * 0.15))
+        if tight < min_tight or near < _MIN_NEAR_LINES:
             continue
         # most long lines end near the width, or very many end right at it (a short text)
-        if near >= _NEAR_SHARE * long or tight >= max(_MIN_NEAR_LINES, _PILED_SHARE * len(lengths)):
+        if near >= _NEAR_SHARE * at_least(top / 2) or tight >= min_piled:
             return top
     return None
 
