@@ -112,7 +112,8 @@ def political_group(sentence: str, labelled: bool) -> str | None:
         if _PARTY_VALUE.match(value):
             return value
         return titles.group_name(value) if value.lower().endswith("group") else None
-    for pattern in _SERVES:
+    # every phrase that ties a post to a group names the group: "... Group"
+    for pattern in _SERVES if "Group" in sentence else ():
         for found in pattern.finditer(sentence):
             name = titles.group_name(" ".join(found["group"].split()))
             if name is not None:

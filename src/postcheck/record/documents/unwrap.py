@@ -74,13 +74,7 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
     flags = [False]
     for index in range(1, len(lines)):
         before, line = lines[index - 1].strip(), lines[index].strip()
-        # a line that opens a block is never run on (blocks.build would refuse it anyway)
-        first_cell = CELL_BREAK.split(line, maxsplit=1)[0]
-        if (
-            not before
-            or not line
-            or (starts_block(first_cell) and not lines[index - 1].endswith("\t"))
-        ):
+        if not before or not line:
             flags.append(False)
             continue
         # the first word as a wrapping tool measures it: up to a space, tabs expanded
@@ -105,8 +99,15 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
             # a blank is a heading ("Statutory basis"), not the start of a wrapped sentence.
             comb = flags[-1] and stops_mid_sentence and not opens_field(line)
             wrapped = full or comb
-        flags.append(runs_on(before, line, wrapped))
+        flags.append(runs_on(before, line, wrapped) and not _opens_block(lines, index))
     return flags
+
+
+def _opens_block(lines: Sequence[str], index: int) -> bool:
+    """A line that opens a block is never run on (blocks.build would refuse it anyway); after a
+    tab a label may open the next cell of the same row."""
+    first_cell = CELL_BREAK.split(lines[index].strip(), maxsplit=1)[0]
+    return starts_block(first_cell) and not lines[index - 1].endswith("\t")
 
 
 def runs_on(before: str, line: str, full: bool) -> bool:
