@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from bs4 import BeautifulSoup
 
@@ -53,6 +54,7 @@ def build(lines: Iterable[RawLine]) -> Layout:
     return layout
 
 
+@lru_cache(maxsize=8192)
 def starts_block(text: str) -> bool:
     """A line that opens a block of its own however the text was wrapped.
 

@@ -102,11 +102,13 @@ def numbered_heading(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_known_heading(text: str) -> bool:
     """A heading job descriptions use ("Main duties", "Person specification"), in any case."""
     return bool(_KNOWN_HEADING.match(text.strip()))
 
 
+@lru_cache(maxsize=8192)
 def looks_like_heading(text: str) -> bool:
     if is_known_heading(text):
         return True
