@@ -71,34 +71,37 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
     prose = [w for w, line in zip(widths, lines, strict=True) if "\t" not in line]
     width = wrap_width(prose)
     longest = max(prose, default=0)
+    long_line = max(_LONG * longest, _MIN_LONG_LINE)
     flags = [False]
     for index in range(1, len(lines)):
-        before, line = lines[index - 1].strip(), lines[index].strip()
+        before_raw, raw = lines[index - 1], lines[index]
+        before, line = before_raw.strip(), raw.strip()
         if not before or not line:
             flags.append(False)
             continue
-        # the first word as a wrapping tool measures it: up to a space, tabs expanded
-        next_word = len(lines[index].lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
-        # ">=": fold breaks before a word that would end exactly at the width, textwrap after.
-        # A line longer than the width was never wrapped at it (a table row, a long label).
-        full = (
-            width is not None
-            and widths[index - 1] <= width + _WIDTH_SLACK
-            and widths[index - 1] + 1 + next_word >= width
-        )
-        stops_mid_sentence = not _ends_statement(before) and "\t" not in lines[index - 1]
-        # Where the width cannot be told, or a line runs past it: a line among the longest of
-        # the text that stops mid-sentence goes on in the next.
-        long = widths[index - 1] >= max(_LONG * longest, _MIN_LONG_LINE)
-        open_long = stops_mid_sentence and long and "\t" not in lines[index]
-        if width is None or widths[index - 1] > width + _WIDTH_SLACK:
-            wrapped = open_long
+        before_width = widths[index - 1]
+        if width is None or before_width > width + _WIDTH_SLACK:
+            # Where the width cannot be told, or a line runs past it (a table row, a long
+            # label): a line among the longest of the text that stops mid-sentence goes on.
+            wrapped = (
+                before_width >= long_line
+                and "\t" not in before_raw
+                and "\t" not in raw
+                and not _ends_statement(before)
+            )
         else:
-            # A wrapped text wrapped again (an email client's "comb"): short lines stop
-            # mid-sentence. Only the rest of a line that was itself wrapped: a short line after
-            # a blank is a heading ("Statutory basis"), not the start of a wrapped sentence.
-            comb = flags[-1] and stops_mid_sentence and not opens_field(line)
-            wrapped = full or comb
+            # the first word as a wrapping tool measures it: up to a space, tabs expanded;
+            # ">=": fold breaks before a word that would end exactly at the width, textwrap after
+            next_word = len(raw.lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
+            # A wrapped text wrapped again (an email client's "comb"): the rest of a line that
+            # was itself wrapped stops mid-sentence. A short line after a blank is a heading
+            # ("Statutory basis"), not the start of a wrapped sentence.
+            wrapped = before_width + 1 + next_word >= width or (
+                flags[-1]
+                and "\t" not in before_raw
+                and not _ends_statement(before)
+                and not opens_field(line)
+            )
         flags.append(runs_on(before, line, wrapped) and not _opens_block(lines, index))
     return flags
 
