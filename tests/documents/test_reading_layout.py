@@ -248,6 +248,9 @@ def test_word_headers_footers_and_text_boxes_are_read_with_their_region(tmp_path
     ]
     assert ("This post is politically restricted.", "text box") in placed
     assert placed[-2:] == [("Version 2", "page footer"), ("reviewed May 2026", "page footer")]
+    # the body's paragraphs are numbered as Word numbers them, headers apart
+    body = [cell.place.paragraph for line in lines for cell in line.cells if not cell.place.region]
+    assert body == [1, 2, 3]
 
 
 def test_a_grade_in_a_word_page_header_is_a_mention_in_the_page_header(tmp_path: Path) -> None:

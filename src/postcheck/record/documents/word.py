@@ -46,7 +46,8 @@ class _Reader:
         self._styles = _Styles()
         self._numbering = _Numbering(document, self._styles)
         self.lines: list[RawLine] = []
-        self._paragraphs = 0
+        # paragraphs are numbered as Word counts them: the body's apart from each header's
+        self._paragraphs: Counter[str | None] = Counter()
 
     def read(self, blocks: Iterable[Any], region: str | None) -> None:
         for block in blocks:
@@ -60,10 +61,12 @@ class _Reader:
 
     def _paragraph(self, paragraph: Paragraph, region: str | None, heading: bool) -> None:
         """One line per line of the paragraph: a manual line break only wraps it."""
-        self._paragraphs += 1
+        self._paragraphs[region] += 1
         text = self._numbering.marker(paragraph) + paragraph.text
         for number, part in enumerate(text.split("\n")):
-            place = Place(line=len(self.lines) + 1, paragraph=self._paragraphs, region=region)
+            place = Place(
+                line=len(self.lines) + 1, paragraph=self._paragraphs[region], region=region
+            )
             # tab stops lay a line out in columns; a running header separates them with bars too
             cells = (_RUNNING_CELLS if region else _CELLS).split(part)
             self.lines.append(
@@ -79,9 +82,9 @@ class _Reader:
                     continue
                 seen.add(id(cell._tc))
                 for paragraph in cell.paragraphs:
-                    self._paragraphs += 1
+                    self._paragraphs[region] += 1
                     place = Place(
-                        line=len(self.lines) + 1, paragraph=self._paragraphs, region=region
+                        line=len(self.lines) + 1, paragraph=self._paragraphs[region], region=region
                     )
                     text = self._numbering.marker(paragraph) + paragraph.text
                     cells.append(Cell(" ".join(text.split("\n")), place))
