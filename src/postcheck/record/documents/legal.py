@@ -61,8 +61,10 @@ _PROVISION = re.compile(
     re.I,
 )
 _ABOUT_EXEMPTION = re.compile(r"\bexempt(?:ion|ed)?\b.{0,80}\bpolitical(?:ly)?[\s-]+restrict", re.I)
+_NAMED_AFTER = 40  # characters after "of that Act" where the Act may be named after all
+_NAMED_AFTER_GAP = 3
 _BACK_REFERENCE = re.compile(
-    r"\s+of\s+(?:that|the\s+same|the\s+said|the\s+above|this)\s+(?:Act|Regulations|Order)\b",
+    r"\s+of\s+(?:that|those|these|this|the\s+same|the\s+said|the\s+above)\s+(?:Act|Regulations|Order)\b",
     re.I,
 )
 _ANSWER = re.compile(r"^\s*(?P<answer>yes|no|true|false)\b", re.I)
@@ -115,6 +117,9 @@ def _resolve_back_references(sentence: str, last_act: str) -> str:
     parts: list[str] = []
     start = 0
     for reference in _BACK_REFERENCE.finditer(sentence):
+        after = _instrument_spans(sentence[reference.end() : reference.end() + _NAMED_AFTER])
+        if after and after[0][0] <= _NAMED_AFTER_GAP:
+            continue  # "of those Regulations (SI 2002/975)": the reference names itself
         named = _instrument_spans(sentence[: reference.start()])
         act = sentence[named[-1][0] : named[-1][1]] if named else last_act
         if act:

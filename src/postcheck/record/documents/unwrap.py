@@ -92,18 +92,32 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
         else:
             # the first word as a wrapping tool measures it: up to a space, tabs expanded;
             # ">=": fold breaks before a word that would end exactly at the width, textwrap after
-            next_word = len(raw.lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE))
+            word = raw.lstrip(" ").split(" ", 1)[0].expandtabs(TAB_SIZE)
+            next_word = len(word)
+            # GNU fold counts bytes, not characters: "–" or "£" takes three or two
+            bytes_full = (
+                before_raw.isascii() is False
+                and _byte_width(before_raw) + 1 + len(word.encode()) >= width
+            )
             # A wrapped text wrapped again (an email client's "comb"): the rest of a line that
             # was itself wrapped stops mid-sentence. A short line after a blank is a heading
             # ("Statutory basis"), not the start of a wrapped sentence.
-            wrapped = before_width + 1 + next_word >= width or (
-                flags[-1]
-                and "\t" not in before_raw
-                and not _ends_statement(before)
-                and not opens_field(line)
+            wrapped = (
+                before_width + 1 + next_word >= width
+                or bytes_full
+                or (
+                    flags[-1]
+                    and "\t" not in before_raw
+                    and not _ends_statement(before)
+                    and not opens_field(line)
+                )
             )
         flags.append(runs_on(before, line, wrapped) and not _opens_block(lines, index))
     return flags
+
+
+def _byte_width(line: str) -> int:
+    return len(line.expandtabs(TAB_SIZE).rstrip().encode())
 
 
 def _opens_block(lines: Sequence[str], index: int) -> bool:
