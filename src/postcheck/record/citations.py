@@ -98,7 +98,7 @@ _INSTRUMENT_PATTERNS = tuple(
     (i.key, re.compile("|".join(f"(?:{a})" for a in i.aliases), re.IGNORECASE)) for i in INSTRUMENTS
 )
 
-_PROVISION = re.compile(
+PROVISION = re.compile(
     r"(?P<kind>sections?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?|r\.|paragraphs?|paras?\.?)"
     r"\s*(?P<number>\d+[A-Z]?)(?P<path>(?:\s?\([0-9A-Za-z]+\))*)",
     re.IGNORECASE,
@@ -145,7 +145,7 @@ def canonical_instrument(text: str) -> str | None:
 
 def parse_citation(text: str) -> ParsedCitation:
     """Read the instrument and the first provision from free text; unknown parts stay None."""
-    found = _PROVISION.search(text)
+    found = PROVISION.search(text)
     kind = number = None
     path: tuple[str, ...] = ()
     if found:

@@ -312,20 +312,22 @@ def _set_agreed(
     data: dict[str, Any],
     places: dict[str, Place],
 ) -> None:
-    """Set the field when every candidate agrees (ignoring case and spacing)."""
-    keys = {_key(value) for value, _ in candidates}
+    """Set the field when every candidate agrees (ignoring case and spacing), from its first."""
+    keys = {_key(value, field) for value, _ in candidates}
     if len(keys) == 1:
-        # the fullest spelling of the agreed value ("Labour Group" rather than "Labour")
-        data[field], places[field] = max(
-            candidates, key=lambda c: len(c[0]) if isinstance(c[0], str) else 0
-        )
+        chosen = candidates[0]
+        if field == "political_group":
+            # the group's full name where it is written ("Labour Group" rather than "Labour")
+            chosen = next((c for c in candidates if c[0].lower().endswith("group")), chosen)
+        data[field], places[field] = chosen
 
 
-def _key(value: Any) -> Any:
+def _key(value: Any, field: str) -> Any:
     if isinstance(value, str):
-        # "Labour" in a title's brackets and "the Labour Group" in the text name one group
         words = value.lower().replace("’", "'").split()
-        return " ".join(words[:-1] if len(words) > 1 and words[-1] == "group" else words)
+        if field == "political_group" and len(words) > 1 and words[-1] == "group":
+            words = words[:-1]  # "(Labour)" in a title and "the Labour Group" name one group
+        return " ".join(words)
     if isinstance(value, dict):  # a date: the same day however it is written
         return tuple(sorted((k, v) for k, v in value.items() if k != "as_written"))
     return value

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from postcheck.record.citations import INSTRUMENTS, parse_citation
+from postcheck.record.citations import INSTRUMENTS, PROVISION, parse_citation
 from postcheck.record.documents.labels import Clause
 from postcheck.record.documents.sentences import split_sentences
 from postcheck.record.model import Citation, Mention
@@ -56,10 +56,8 @@ _STATED = re.compile(
 _MAY_NAME_INSTRUMENT = re.compile(
     r"\bact\b|regulations|\blgha|\bldedca|\blg\s*&|\bs\.?\s?i\b", re.I
 )
-_PROVISION = re.compile(
-    r"\b(?:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*",
-    re.I,
-)
+# a provision named in running text ("section 2(3)"), not the tail of a word ("items 3")
+_PROVISION = re.compile(rf"\b(?:{PROVISION.pattern})", re.I)
 _ABOUT_EXEMPTION = re.compile(r"\bexempt(?:ion|ed)?\b.{0,80}\bpolitical(?:ly)?[\s-]+restrict", re.I)
 _NAMED_AFTER = 40  # characters after "of that Act" where the Act may be named after all
 _NAMED_AFTER_GAP = 3

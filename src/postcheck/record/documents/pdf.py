@@ -24,6 +24,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from postcheck.record.documents.blocks import LIST_MARKER
 from postcheck.record.documents.layout import Cell, Place, RawLine
 from postcheck.record.documents.unwrap import runs_on
 
@@ -36,7 +37,6 @@ _ALIGNED = 2.0  # points: cells starting this close start in one column
 _BAND = 0.09  # share of the page height at top and bottom where running lines sit
 _HEADING_SIZE = 1.12
 _MAX_HEADING_WORDS = 10
-_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]?|\(?[a-z][.)]|[•·▪◦–○●■□➢✓*-])$")
 _GLUED_NUMBER = re.compile(r"^(\(?\d{1,3}[.)])(?=[A-Z])")
 _NUMBER_GAP = 0.5  # a number this many sizes before the text after it is a list number
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -195,7 +195,7 @@ def _line(words: list[_Word], page: int, number: int) -> _Line:
     left = words[0].x0
     for index, word in enumerate(words):
         gap = word.x0 - words[index - 1].x1 if index else 0.0
-        if index == 1 and _MARKER.match(texts[0]) and gap > _NUMBER_GAP * size:
+        if index == 1 and gap > _NUMBER_GAP * size and _is_marker(texts[0]):
             # a list number or bullet set in a column of its own, as Word prints lists
             texts[0] = texts[0] + "." if texts[0][-1].isdigit() else texts[0]
         elif index and gap > _CELL_GAP * size:
@@ -217,6 +217,11 @@ def _line(words: list[_Word], page: int, number: int) -> _Line:
         first_word=words[0].x1 - words[0].x0,
         words=len(words),
     )
+
+
+def _is_marker(word: str) -> bool:
+    """A list number ("3", "3.", "(c)") or a bullet sign on its own."""
+    return (word.isdigit() and len(word) <= 3) or bool(LIST_MARKER.fullmatch(word + " "))
 
 
 def _running_lines(document: _Document) -> tuple[list[_Line], tuple[list[_Line], list[_Line]]]:

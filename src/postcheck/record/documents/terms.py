@@ -465,40 +465,34 @@ def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salar
     and whether it is pro rata ('£30,000 pro rata'; None if not said)."""
     if "£" not in sentence or (not labelled and not _PAY_WORDS.search(sentence)):
         return None
-    pro_rata = True if _PRO_RATA.search(sentence) else None
+    minimum: float | None
+    maximum: float | None
     found = _RANGE.search(sentence)
     if found:
-        low, high = _amount(found, "low"), _amount(found, "high")
-        if low <= high:
-            period = _period(sentence, found.start(), found.end())
-            return Salary(
-                as_written=found[0].strip(),
-                minimum=low,
-                maximum=high,
-                period=period,
-                pro_rata=pro_rata,
-                **place,
-            )
-        return None
-    singles = list(itertools.islice(_SINGLE.finditer(sentence), _MAX_AMOUNTS))
-    if not singles:
-        return None
-    periods = [_period(sentence, s.start(), s.end()) for s in singles]
-    # "£15 per hour (£28,000 per annum)": the annual figure is the one rules compare.
-    chosen = next(
-        (i for i, p in enumerate(periods) if p is SalaryPeriod.ANNUAL and periods[0] is not p), 0
-    )
-    single, period = singles[chosen], periods[chosen]
-    value = _amount(single, "one")
-    lead = (single["lead"] or "").lower()
-    minimum = None if lead in ("up to", "rising to", "maximum of") else value
-    maximum = None if lead in ("from", "starting at") else value
+        minimum, maximum = _amount(found, "low"), _amount(found, "high")
+        if minimum > maximum:  # an inverted range states no pay
+            return None
+    else:
+        singles = list(itertools.islice(_SINGLE.finditer(sentence), _MAX_AMOUNTS))
+        if not singles:
+            return None
+        periods = [_period(sentence, s.start(), s.end()) for s in singles]
+        # "£15 per hour (£28,000 per annum)": the annual figure is the one rules compare.
+        chosen = next(
+            (i for i, p in enumerate(periods) if p is SalaryPeriod.ANNUAL and periods[0] is not p),
+            0,
+        )
+        found = singles[chosen]
+        value = _amount(found, "one")
+        lead = (found["lead"] or "").lower()
+        minimum = None if lead in ("up to", "rising to", "maximum of") else value
+        maximum = None if lead in ("from", "starting at") else value
     return Salary(
-        as_written=single[0].strip(),
+        as_written=found[0].strip(),
         minimum=minimum,
         maximum=maximum,
-        period=period,
-        pro_rata=pro_rata,
+        period=_period(sentence, found.start(), found.end()),
+        pro_rata=True if _PRO_RATA.search(sentence) else None,
         **place,
     )
 

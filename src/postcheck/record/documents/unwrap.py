@@ -96,7 +96,7 @@ def soft_breaks(lines: Sequence[str]) -> list[bool]:
             next_word = len(word)
             # GNU fold counts bytes, not characters: "–" or "£" takes three or two
             bytes_full = (
-                before_raw.isascii() is False
+                not before_raw.isascii()
                 and _byte_width(before_raw) + 1 + len(word.encode()) >= width
             )
             # A wrapped text wrapped again (an email client's "comb"): the rest of a line that
