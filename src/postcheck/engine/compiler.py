@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup, needs_authority, value_at
+from postcheck.record.wording import term_forms
 from postcheck.rules.conditions import (
     AllItems,
     AllOf,
@@ -32,6 +33,8 @@ from postcheck.rules.conditions import (
     NumberCompare,
     OneOf,
     Present,
+    Says,
+    Wording,
     parse_period,
 )
 from postcheck.rules.model import Rule
@@ -190,6 +193,8 @@ class _Compiler:
             return self._equals_any(path, values, negated)
         if isinstance(condition, Matches):
             return self._matches(condition, where, negated, item)
+        if isinstance(condition, Says):
+            return self._says(condition.says, where, negated, item)
         if isinstance(condition, Present | Missing):
             name = condition.present if isinstance(condition, Present) else condition.missing
             path = self._field(name, where, item, None)
@@ -250,6 +255,49 @@ class _Compiler:
         op = "$imt" if spec.ignore_case else "$mt"
         tests = [{op: {path: branch}} for branch in branches]
         return tests[0] if len(tests) == 1 else {"$or": tests}
+
+    def _says(
+        self,
+        wording: Wording,
+        where: tuple[str | int, ...],
+        negated: bool,
+        item: FieldType | None,
+    ) -> dict[str, Any]:
+        """Each group: some phrase of the clause is one of its terms' forms (`$iany`); the
+        exceptions: every phrase differs from all of theirs (`$iall`). Both negate without a
+        pattern, so `not says` is allowed anywhere."""
+        if item is None or "phrases" not in item.children:
+            raise CompileError(
+                "`says` tests a clause: use it inside an item test on `clauses`", (*where, "says")
+            )
+
+        def forms(terms: list[str]) -> list[str]:
+            return list(dict.fromkeys(f for term in terms for f in term_forms(term)))
+
+        def has_any(terms: list[str]) -> dict[str, Any]:
+            tests = [{"$i": f} for f in forms(terms)]
+            return {"$iany": {"$i.phrases": tests[0] if len(tests) == 1 else {"$or": tests}}}
+
+        def has_none(terms: list[str]) -> dict[str, Any]:
+            tests = [{"$neq": {"$i": f}} for f in forms(terms)]
+            return {"$iall": {"$i.phrases": tests[0] if len(tests) == 1 else {"$and": tests}}}
+
+        choices: list[tuple[str, list[str]]] = []
+        if wording.polarity:
+            choices.append(("$i.polarity", [p.value for p in wording.polarity]))
+        if wording.modality:
+            choices.append(("$i.modality", [m.value for m in wording.modality]))
+        # cheap equality tests first: the engine stops an `$and` at its first false test
+        parts = [self._equals_any(path, values, negated) for path, values in choices]
+        if not negated:
+            parts += [has_any(group) for group in wording.groups]
+            if wording.none_of:
+                parts.append(has_none(wording.none_of))
+            return {"$and": parts}
+        parts += [has_none(group) for group in wording.groups]
+        if wording.none_of:
+            parts.append(has_any(wording.none_of))
+        return {"$or": parts}
 
     def _number(
         self,

@@ -14,6 +14,7 @@ from typing import Any
 
 from postcheck.engine.compiler import CompiledRule, fields_named, shift
 from postcheck.engine.facts import needs_authority, value_at
+from postcheck.record.wording import term_forms
 from postcheck.rules.conditions import (
     AllItems,
     AllOf,
@@ -28,6 +29,8 @@ from postcheck.rules.conditions import (
     NumberCompare,
     OneOf,
     Present,
+    Says,
+    Wording,
 )
 from postcheck.rules.model import Rule
 from postcheck.rules.parameters import ParameterValue
@@ -101,6 +104,8 @@ class _Locator:
             return value_at(scope, condition.one_of.field) in (values or [])
         if isinstance(condition, Matches):
             return self._matches(condition, scope)
+        if isinstance(condition, Says):
+            return _says(condition.says, scope)
         if isinstance(condition, NumberCompare):
             return self._number(condition, scope)
         if isinstance(condition, DateCompare):
@@ -197,6 +202,22 @@ def waiting_on_authority(
     if all(locator.holds(c, fact) for c in own):
         return "needs from the authority file: " + ", ".join(compiled.needs_authority)
     return None
+
+
+def _says(wording: Wording, clause: Any) -> bool:
+    """A clause says it: a term of every group, none of the exceptions, an allowed polarity."""
+    if not isinstance(clause, dict):
+        return False
+    said = set(clause.get("phrases") or ())
+    if wording.polarity and clause.get("polarity") not in wording.polarity:
+        return False
+    if wording.modality and clause.get("modality") not in wording.modality:
+        return False
+
+    def uses(terms: list[str]) -> bool:
+        return any(form in said for term in terms for form in term_forms(term))
+
+    return all(uses(group) for group in wording.groups) and not uses(wording.none_of)
 
 
 def _is_number(value: Any) -> bool:

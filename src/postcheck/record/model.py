@@ -293,6 +293,11 @@ class PostRecord(_Strict):
     salary: Salary | None = None
     political_group: str | None = None
     duties: list[Mention] = Field(default_factory=list, description="Key tasks, as written.")
+    sentences: list[Mention] = Field(
+        default_factory=list,
+        description="Every sentence of the document, in order, as written: what the wording "
+        "rules read (through `clauses`), whatever section it stands in.",
+    )
     numbered_lists: list[NumberedList] = Field(default_factory=list)
     text_remnants: list[Mention] = Field(
         default_factory=list, description="Markup or other debris left in published text."
@@ -305,7 +310,9 @@ class PostRecord(_Strict):
         # Spreadsheets export post numbers as numbers; they are identifiers, not quantities.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    @field_validator("grade", "statutory_basis", "duties", "text_remnants", mode="before")
+    @field_validator(
+        "grade", "statutory_basis", "duties", "sentences", "text_remnants", mode="before"
+    )
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         items = [value] if isinstance(value, str | dict) else value

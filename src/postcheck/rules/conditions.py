@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from postcheck.record.polarity import Modality, Polarity
+from postcheck.record.wording import TermError, term_forms
 from postcheck.rules.data import RuleData
 
 Scalar = str | int | float | bool
@@ -111,6 +113,39 @@ class DateOperand(RuleData):
         return self
 
 
+class Wording(RuleData):
+    """What a clause says: its words (each group of `all_of` has a term in the clause, in any
+    order), none of the `none_of` terms, and one of the polarities (and modalities) listed.
+
+    Terms are compared after normalisation (record/wording.py): "canvass" matches "Canvassing",
+    "door knock" matches "door-knocking" and "doorknocking". List misspellings as terms.
+    """
+
+    all_of: list[list[str]] | None = Field(default=None, min_length=1)
+    any_of: list[str] | None = Field(default=None, min_length=1)
+    none_of: list[str] = Field(default_factory=list)
+    polarity: list[Polarity] | None = Field(default=None, min_length=1)
+    modality: list[Modality] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _terms(self) -> Wording:
+        if (self.all_of is None) == (self.any_of is None):
+            raise ValueError("give all_of (groups of terms) or any_of (one group)")
+        for group in self.groups:
+            if not group:
+                raise ValueError("a group of terms is empty")
+        for term in [t for g in self.groups for t in g] + self.none_of:
+            try:
+                term_forms(term)
+            except TermError as error:
+                raise ValueError(str(error)) from None
+        return self
+
+    @property
+    def groups(self) -> list[list[str]]:
+        return self.all_of if self.all_of is not None else [self.any_of or []]
+
+
 class ItemTest(RuleData):
     field: str
     where: Condition
@@ -126,6 +161,12 @@ class OneOf(RuleData):
 
 class Matches(RuleData):
     matches: FieldPattern
+
+
+class Says(RuleData):
+    """A test on one clause of the post's text; only inside an item test on `clauses`."""
+
+    says: Wording
 
 
 class Present(RuleData):
@@ -196,6 +237,7 @@ _TAGS = {
     "equals": "equals",
     "one_of": "one_of",
     "matches": "matches",
+    "says": "says",
     "present": "present",
     "missing": "missing",
     **{name: "number" for name in NUMBER_COMPARISONS},
@@ -221,6 +263,7 @@ Condition = Annotated[
     Annotated[Equals, Tag("equals")]
     | Annotated[OneOf, Tag("one_of")]
     | Annotated[Matches, Tag("matches")]
+    | Annotated[Says, Tag("says")]
     | Annotated[Present, Tag("present")]
     | Annotated[Missing, Tag("missing")]
     | Annotated[NumberCompare, Tag("number")]
@@ -242,6 +285,7 @@ _CLASSES: dict[str, type[BaseModel]] = {
     "equals": Equals,
     "one_of": OneOf,
     "matches": Matches,
+    "says": Says,
     "present": Present,
     "missing": Missing,
     "number": NumberCompare,

@@ -32,6 +32,7 @@ from postcheck.record.model import (
     GradeMention,
     LineManagement,
     LineManagementScope,
+    Mention,
     NumberedList,
     OfficeAttendance,
     PoliticalRestriction,
@@ -100,6 +101,9 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
         data["duties"] = tasks
     if not data:
         return [InputError(file, "no job-description content found (no title, grade, tasks ...)")]
+    said = _sentences(found)
+    if said:
+        data["sentences"] = said
     if layout.remnants:
         data["text_remnants"] = layout.remnants
     try:
@@ -111,6 +115,16 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     record.provenance.line = _header_line(layout, places.get("title"))
     record.provenance.fields = {path: place.location() for path, place in places.items()}
     return [record]
+
+
+def _sentences(found: list[Clause]) -> list[Mention]:
+    """Every sentence, wherever it stands: the wording rules judge them all. A labelled value
+    keeps its label ("Flexible working: not available"), which is part of what it says."""
+    return [
+        Mention(as_written=sentence, **clause.place.fields())
+        for clause in found
+        for sentence in (split_sentences(clause.text) if clause.label is None else [clause.written])
+    ]
 
 
 def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) -> list[Any]:

@@ -1,0 +1,60 @@
+"""The clauses of a post's text, as the wording rules see them: words, polarity, modality.
+
+Every sentence the record holds is a candidate for every wording rule. A document gives all of
+its sentences (`PostRecord.sentences`); a record from a spreadsheet or YAML has only the text of
+its fields, so those are read too (duties, restriction and attendance statements, appointment,
+line management, pay). No keyword decides which sentences a rule may see: the rules' own terms
+do, in the engine. Each clause keeps the sentence and line it came from, for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from postcheck.record.documents.sentences import split_sentences
+from postcheck.record.model import Mention, PostRecord
+from postcheck.record.polarity import clauses
+
+
+def clause_facts(record: PostRecord) -> list[dict[str, Any]]:
+    """One item per clause, in the order the text gives them; a sentence said twice counts once."""
+    items: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for mention in _mentions(record):
+        for sentence in split_sentences(mention.as_written or ""):
+            key = " ".join(sentence.lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+            place = {
+                k: v
+                for k, v in (
+                    ("line", mention.line),
+                    ("page", mention.page),
+                    ("paragraph", mention.paragraph),
+                )
+                if v is not None
+            }
+            for clause in clauses(sentence):
+                items.append(
+                    {
+                        "as_written": sentence,
+                        "clause": clause.text,
+                        "phrases": clause.phrases,
+                        "polarity": clause.polarity.value,
+                        "modality": clause.modality.value,
+                        **place,
+                    }
+                )
+    return items
+
+
+def _mentions(record: PostRecord) -> Iterator[Mention]:
+    yield from record.sentences
+    yield from record.duties
+    yield from record.political_restriction.statements
+    yield from record.office_attendance.statements
+    for single in (record.appointment, record.line_management, record.salary):
+        if single is not None and single.as_written:
+            yield single

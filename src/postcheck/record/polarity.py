@@ -1,0 +1,139 @@
+"""What a sentence does with what it mentions: asks for it, forbids it, or denies it.
+
+"Canvass for the party", "The post holder must not canvass" and "You are not required to
+canvass" use the same words; only the first asks for canvassing. The wording rules therefore
+read each clause's polarity as well as its words. The heuristic, in full:
+
+1. Clauses. A sentence is cut at ";" and ":" (not inside a citation such as "s.9:"), at "but",
+   "however", "whereas", "although", "though", "except that", and where "and"/"or" is followed
+   by a new negation ("... the group, and must not canvass"). Commas and lists never cut: "canvass
+   voters, residents and businesses for the party" is one clause.
+2. Cues. Contractions are expanded first ("can't" -> "can not", "isn't" -> "is not"). A
+   *prohibition* cue forbids: "must/may/shall/should/cannot/will not", "is not permitted/allowed
+   to", "is prohibited/barred/forbidden/precluded/prevented/restricted from", "prohibits",
+   "forbids", "bars", "prevents", "under no circumstances", "at no time", "never", "no <gerund>"
+   ("No canvassing"). A *negation* cue denies: "not", "no", "nor", "neither", "none",
+   "without", "cannot be" + past participle is still a prohibition.
+3. Scope. A cue governs its clause: the clause's polarity is that of its first cue
+   (prohibition wins when a prohibition and a negation cue share the clause), and the words
+   after the cue are its scope (`Clause.negated`), so "not exempt from political restriction"
+   denies "exempt", not "restricted". Words before a cue share the clause's polarity:
+   "Canvassing for a party is not permitted" forbids canvassing.
+4. Modality, for rules that care whether a clause asks or allows: *obligation* ("must", "will",
+   "shall", "is required/expected to", "is responsible for", "duty", "need to"), *permission*
+   ("may", "can", "is able/eligible/entitled/allowed/permitted to", "option"), else *statement*
+   (which is how a duty in a list, "Canvassing on behalf of ...", reads).
+
+Double negatives are not resolved ("it is not true that you may not ...") and a cue outside the
+clause it governs is missed ("Nothing in this role requires you to canvass" reads as negated,
+rightly, but "Without exception, canvass ..." reads as negated, wrongly). tests/unit/
+test_polarity.py holds the cases, both ways.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from postcheck.record.wording import normalise, phrases
+
+
+class Polarity(StrEnum):
+    AFFIRMATIVE = "affirmative"
+    PROHIBITION = "prohibition"
+    NEGATED = "negated"
+
+
+class Modality(StrEnum):
+    OBLIGATION = "obligation"
+    PERMISSION = "permission"
+    STATEMENT = "statement"
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    words: tuple[str, ...]
+    polarity: Polarity
+    modality: Modality
+    negated: frozenset[str]  # normalised words inside the negation's scope
+
+    @property
+    def phrases(self) -> list[str]:
+        return phrases(self.words)
+
+
+_CONTRACTIONS = (
+    (re.compile(r"\bcan[’']t\b", re.I), "can not"),
+    (re.compile(r"\bwon[’']t\b", re.I), "will not"),
+    (re.compile(r"\bshan[’']t\b", re.I), "shall not"),
+    (re.compile(r"\b(\w+)n[’']t\b", re.I), r"\1 not"),
+    (re.compile(r"\bcannot\b", re.I), "can not"),
+)
+_CUT = re.compile(
+    r"\s*;\s*|\s*:\s+"
+    r"|,?\s+\b(?:but|however|whereas|although|though|except\s+that)\b[,\s]*"
+    r"|,?\s+\b(?:and|or)\b(?=\s+(?:(?:is|are|will|must|may|shall|should|can|does|do)\s+)?"
+    r"(?:not|never)\b)",
+    re.I,
+)
+_PROHIBITION = re.compile(
+    r"\b(?:must|may|shall|should|can|could)\s+not\b(?!\s+(?:only|just|necessarily)\b)"
+    r"|\b(?:is|are)\s+not\s+to\b|\bwill\s+not\s+be\s+(?:permitted|allowed)\b"
+    r"|\bnot\s+(?:be\s+)?(?:permitted|allowed)\b"
+    r"|\b(?:prohibited|barred|forbidden|precluded|prevented|restricted|disqualified|debarred)"
+    r"\s+from\b"
+    r"|\b(?:prohibits?|forbids?|prevents?|precludes?)\b|\bbars?\s+(?:\S+\s+){0,3}?from\b"
+    r"|\bunder\s+no\s+circumstances\b|\bat\s+no\s+time\b|\bnever\b"
+    r"|\bno\s+\w+ing\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|nor|neither|none|without|nothing|nobody)\b", re.I)
+_OBLIGATION = re.compile(
+    r"\b(?:must|shall|will|required\s+to|expected\s+to|responsible\s+for|need\s+to|needs\s+to|"
+    r"duty|duties|obliged\s+to|has\s+to|have\s+to)\b",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"\b(?:may|can|able\s+to|eligible|entitled|allowed|permitted|option|opportunity)\b", re.I
+)
+
+
+def _expanded(sentence: str) -> str:
+    for pattern, replacement in _CONTRACTIONS:
+        sentence = pattern.sub(replacement, sentence)
+    return sentence
+
+
+@lru_cache(maxsize=16384)
+def clauses(sentence: str) -> tuple[Clause, ...]:
+    """The sentence's clauses with their words, polarity, modality and negation scope."""
+    found: list[Clause] = []
+    for part in _CUT.split(_expanded(sentence)):
+        text = part.strip(" ,.")
+        words = normalise(text)
+        if not words:
+            continue
+        found.append(_clause(text, words))
+    return tuple(found)
+
+
+def _clause(text: str, words: tuple[str, ...]) -> Clause:
+    prohibition = _PROHIBITION.search(text)
+    negation = _NEGATION.search(text)
+    cue = prohibition or negation
+    if cue is None:
+        polarity, scope = Polarity.AFFIRMATIVE, frozenset[str]()
+    else:
+        polarity = Polarity.PROHIBITION if prohibition else Polarity.NEGATED
+        start = min(m.start() for m in (prohibition, negation) if m is not None)
+        scope = frozenset(normalise(text[start:]))
+    if _OBLIGATION.search(text):
+        modality = Modality.OBLIGATION
+    elif _PERMISSION.search(text):
+        modality = Modality.PERMISSION
+    else:
+        modality = Modality.STATEMENT
+    return Clause(text, words, polarity, modality, scope)

@@ -1,0 +1,106 @@
+"""Words as the wording rules compare them: one normal form for a sentence and for a rule's terms.
+
+A rule lists the words a sentence must use ("canvass", "door knock"); a council writes
+"Canvassing", "door-knocking", "organize". Both sides go through `normalise`, so a term matches
+every inflection (Snowball's English stemmer), British and American spelling, and hyphen, space
+and closed-compound variants. Misspellings are not guessed: a rule lists the ones councils make
+("canvas for"), and they are normalised like any other term.
+
+Small function words ("the", "of", "to") are dropped, so a phrase term ("head of paid service")
+matches however those words are written, and a clause's phrases are its runs of up to
+MAX_PHRASE_WORDS remaining words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+MAX_PHRASE_WORDS = 3
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+")
+# "co-ordinate", "sub-agent", "re-elect": a prefix joined by a hyphen is part of the word
+_JOINED_PREFIX = re.compile(r"\b(co|sub|re|pre|non|by|vice)-(?=[a-z])")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_APOSTROPHE = re.compile(r"['’]")
+# American spellings to British: -ize/-yze verbs and the -or/-er nouns councils use
+_IZE = re.compile(r"(?<=[a-z]{2})(iz|yz)(e|es|ed|ing|ation|ations|er|ers)$")
+_SPELLING = {
+    "labor": "labour",
+    "favor": "favour",
+    "behavior": "behaviour",
+    "honor": "honour",
+    "neighbor": "neighbour",
+    "endeavor": "endeavour",
+    "center": "centre",
+    "program": "programme",
+    "defense": "defence",
+    "offense": "offence",
+    "judgment": "judgement",
+    "enroll": "enrol",
+    "counselor": "counsellor",
+    "canceled": "cancelled",
+    "traveling": "travelling",
+    "modeling": "modelling",
+}
+_FUNCTION_WORDS = (
+    "a an the of to for on in at by with from as and or into onto upon about its it this that "
+    "these those their his her your our my be is are was were been being will shall would "
+    "should there here which who whom whose any all each every some such also"
+)
+STOPWORDS = frozenset(_FUNCTION_WORDS.split())
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    word = _SPELLING.get(word, word)
+    word = _IZE.sub(lambda m: ("is" if m[1] == "iz" else "ys") + m[2], word)
+    return str(_STEMMER.stemWord(word))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words in order, possessives and apostrophes removed, "&" read as "and"."""
+    text = text.lower().replace("&", " and ")
+    text = _JOINED_PREFIX.sub(r"\1", text)
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=16384)
+def normalise(text: str) -> tuple[str, ...]:
+    """The text's content words, stemmed, in order.
+
+    normalise("Door-knocking for the party") == ("door", "knock", "parti")."""
+    return tuple(_stem(word) for word in tokens(text) if word not in STOPWORDS)
+
+
+def phrases(words: tuple[str, ...]) -> list[str]:
+    """Every run of 1 to MAX_PHRASE_WORDS words, joined by spaces, each once, in order."""
+    seen: dict[str, None] = {}
+    for size in range(1, MAX_PHRASE_WORDS + 1):
+        for start in range(len(words) - size + 1):
+            seen.setdefault(" ".join(words[start : start + size]), None)
+    return list(seen)
+
+
+class TermError(ValueError):
+    """A term that cannot match anything once normalised."""
+
+
+def term_forms(term: str) -> tuple[str, ...]:
+    """What a rule's term matches among a clause's phrases: its normal form, and for a term of
+    several words also the closed compound ("door knock" matches "doorknocking" too)."""
+    words = normalise(term)
+    if not words:
+        raise TermError(f"term {term!r} has no content words (only {sorted(STOPWORDS)[:3]}...)")
+    if len(words) > MAX_PHRASE_WORDS:
+        raise TermError(
+            f"term {term!r} has {len(words)} content words; at most {MAX_PHRASE_WORDS} are compared"
+        )
+    spaced = " ".join(words)
+    if len(words) == 1:
+        return (spaced,)
+    return (spaced, _stem("".join(tokens(term))))
