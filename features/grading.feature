@@ -4,7 +4,9 @@ Feature: Grading
   correctly and consistently.
 
   Rule: Grade codes are written with letters where the grade family has letters
-    # PO and SO grades (Principal Officer, Senior Officer) are written with the letter O.
+    PO and SO grades (Principal Officer, Senior Officer) are written with the letter O.
+    An inference from the grade codes councils publish, not a statutory rule; the finding is a
+    warning. Address: https://www.local.gov.uk/our-support/workforce-and-hr-support/local-government-services-pay-and-conditions
 
     @grade-code-typo
     Scenario: The grade is written "P04" with a zero
@@ -22,6 +24,9 @@ Feature: Grading
       Then it does not breach "grade-code-typo"
 
   Rule: The header and the person specification state the same grade
+    Good practice, not law: Acas advises that a job description states the post accurately,
+    and two grades for one post cannot both be right. The finding is a warning.
+    Address: https://www.acas.org.uk/hiring-someone
 
     @grade-mentions-disagree
     Scenario: The header says PO3 and the person specification says PO4
@@ -40,7 +45,9 @@ Feature: Grading
       Then it does not breach "grade-mentions-disagree"
 
   Rule: The grade is one on the council's grade scale
-    # Councils set local grades on the NJC pay spine.
+    Councils set local grades on the NJC pay spine.
+    Good practice, not law; the finding is a warning.
+    Address: https://www.local.gov.uk/our-support/workforce-and-hr-support/local-government-services-pay-and-conditions
 
     @grade-not-on-scale
     Scenario: The grade is not on the council's scale
@@ -68,6 +75,10 @@ Feature: Grading
       Then it does not breach "grade-not-on-scale"
 
   Rule: The salary stated lies within the range of the grade stated
+    Good administration: the written statement of particulars gives the scale or rate of pay
+    (section 1 of the Employment Rights Act 1996), and a salary outside the grade stated cannot
+    match both. No statute is breached by the job description itself; the finding is a warning.
+    Address: https://www.legislation.gov.uk/ukpga/1996/18/section/1
 
     @salary-outside-grade
     Scenario: The salary goes above the top of the grade
@@ -116,8 +127,25 @@ Feature: Grading
       Then it does not breach "salary-outside-grade"
 
   Rule: The grade of a political or mayor's assistant tops out below the relevant amount
-    # Section 9(3) and (4) of the Local Government and Housing Act 1989; regulation 3(7) of the 2002
-    # Regulations. https://www.legislation.gov.uk/ukpga/1989/42/section/9
+    Section 9(3) and (4) of the Local Government and Housing Act 1989; regulation 3(7) of the 2002
+    Regulations. https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @grade-top-at-or-above-cap
+    Scenario Outline: A grade topping out at £48,000, judged <when> the 2025/26 pay award raised the limit
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        Grade: PO3
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        """
+      And the council's grade "PO3" is paid £44500 to £48000 a year
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "grade-top-at-or-above-cap"
+
+      Examples:
+        | when           | day           | outcome                   |
+        | the day before | 31 March 2025 | the checker warns         |
+        | the day        | 1 April 2025  | the checker finds nothing |
 
     @grade-top-at-or-above-cap
     Scenario: A mayor's assistant's grade reaches £51,500 in 2025/26

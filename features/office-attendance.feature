@@ -4,8 +4,9 @@ Feature: Office attendance
   least be consistent, because it is part of the terms offered.
 
   Rule: Every statement of the minimum office days must give the same number
-    # Employment Rights Act 1996, s.1: the written statement of particulars covers the place of work.
-    # https://www.legislation.gov.uk/ukpga/1996/18/section/1
+    Employment Rights Act 1996, s.1: the written statement of particulars covers the place of work.
+    Good practice, not law; the finding is a warning. In force from 22 August 1996.
+    https://www.legislation.gov.uk/ukpga/1996/18/section/1
 
     @attendance-statements-disagree
     Scenario: One section says three days and another says two
@@ -23,8 +24,28 @@ Feature: Office attendance
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "attendance-statements-disagree"
 
+    @attendance-statements-disagree
+    Scenario Outline: Days worked from home are not office days: "<split>"
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+        <split>
+        Office attendance: a minimum of <days> days a week in the office.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then <outcome> under "attendance-statements-disagree"
+
+      Examples:
+        | split                                                                     | days | outcome                   |
+        | You will work from home 2 days a week and in the office 3 days a week.    | 3    | the checker finds nothing |
+        | Hybrid working: 2 days from home and 3 in the office.                     | 3    | the checker finds nothing |
+        | You will work from home 2 days a week and in the office 3 days a week.    | 2    | the checker warns         |
+        | Hybrid working: 2 days from home and 3 in the office.                     | 2    | the checker warns         |
+
   Rule: The number of office days stated is one the post-holder could meet
-    # A full-time week under the NJC Green Book has five working days.
+    A full-time week under the NJC Green Book has five working days.
+    Good practice, not law; the finding is a warning.
+    Address: https://www.local.gov.uk/our-support/workforce-and-hr-support/local-government-services-pay-and-conditions
 
     @attendance-impossible-days
     Scenario: The job description asks for six days a week in the office
@@ -48,8 +69,10 @@ Feature: Office attendance
       Then it does not breach "attendance-impossible-days"
 
   Rule: The office days stated match the council's own attendance policy
-    # Minimum office days are employer policy, not law; where the council's policy is known the job
-    # description should match it.
+    Minimum office days are employer policy, not law; where the council's policy is known the job
+    description should match it.
+    The written statement of particulars covers the place of work (section 1 of the Employment
+    Rights Act 1996). Address: https://www.legislation.gov.uk/ukpga/1996/18/section/1
 
     @attendance-below-policy
     Scenario: The job description asks for fewer days than the council's policy
@@ -75,8 +98,8 @@ Feature: Office attendance
       Then it does not breach "attendance-below-policy"
 
   Rule: Office attendance is employer policy, not a requirement of law
-    # No statute sets minimum office days for council staff; the civil service's 60% rule is policy
-    # for civil servants. https://www.gov.uk/government/news/civil-service-continues-commitment-to-minimum-60-office-attendance
+    No statute sets minimum office days for council staff; the civil service's 60% rule is policy
+    for civil servants. https://www.gov.uk/government/news/civil-service-continues-commitment-to-minimum-60-office-attendance
 
     @attendance-called-legal-requirement
     Scenario: Office attendance is called a legal requirement
@@ -100,8 +123,23 @@ Feature: Office attendance
       Then it does not breach "attendance-called-legal-requirement"
 
   Rule: Every employee may ask for flexible working from the first day of employment
-    # Section 80F of the Employment Rights Act 1996; the Flexible Working (Amendment) Regulations 2023
-    # removed the qualifying period from 6 April 2024. https://www.legislation.gov.uk/ukpga/1996/18/section/80F
+    Section 80F of the Employment Rights Act 1996; the Flexible Working (Amendment) Regulations 2023
+    removed the qualifying period from 6 April 2024. https://www.legislation.gov.uk/ukpga/1996/18/section/80F
+
+    @flexible-working-request-denied
+    Scenario Outline: Flexible working refused, judged <when> the right became a day-one right
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+        Requests for flexible working will not be considered for this post.
+        """
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "flexible-working-request-denied"
+
+      Examples:
+        | when           | day          | outcome                   |
+        | the day before | 5 April 2024 | the checker finds nothing |
+        | the day        | 6 April 2024 | the checker warns         |
 
     @flexible-working-request-denied
     Scenario: The job description says requests for flexible working will not be considered

@@ -3,11 +3,11 @@ Feature: Political restriction
   Posts the law makes politically restricted must say so, and must give the right reason.
 
   Rule: A mayor's assistant is politically restricted by regulation 3(6) of the 2002 Regulations, not by section 2(1) of the 1989 Act
-    # Regulation 3(6) of the Local Authorities (Elected Mayor and Mayor's Assistant) (England)
-    # Regulations 2002 makes the mayor's assistant's post politically restricted. Section 2(1) of
-    # the Local Government and Housing Act 1989 lists the restricted posts and has no paragraph
-    # for a mayor's assistant.
-    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+    Regulation 3(6) of the Local Authorities (Elected Mayor and Mayor's Assistant) (England)
+    Regulations 2002 makes the mayor's assistant's post politically restricted. Section 2(1) of
+    the Local Government and Housing Act 1989 lists the restricted posts and has no paragraph
+    for a mayor's assistant.
+    https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
 
     @mayors-assistant-restriction-citation
     Scenario: The restriction of a mayor's assistant is put down to section 2(1) of the 1989 Act
@@ -50,9 +50,47 @@ Feature: Political restriction
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "mayors-assistant-restriction-citation"
 
+    @mayors-assistant-restriction-citation
+    Scenario: A mayor's assistant's job description puts the restriction down to section 2(1)
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002.
+        The post is politically restricted under section 2(1) of the Local Government and Housing Act 1989.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker reports an error under "mayors-assistant-restriction-citation"
+      And the finding rests on the statute
+      And the finding points at line 3
+
+    @mayors-assistant-restriction-citation
+    Scenario: Section 2 cited as extended to the post by regulation 3(6) is an accurate citation
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002.
+        The post is politically restricted under section 2 of the Local Government and Housing Act 1989, as extended to this post by regulation 3(6) of the 2002 Regulations.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "mayors-assistant-restriction-citation"
+      And the checker finds nothing under "mayors-assistant-restriction-not-stated"
+
+    @mayors-assistant-restriction-citation
+    Scenario Outline: A mayor's assistant's restriction put down to section 2(1), judged <when> 6 May 2002
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description says the post is politically restricted under "section 2(1) of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "mayors-assistant-restriction-citation"
+
+      Examples:
+        | when           | day        | outcome                      |
+        | the day before | 5 May 2002 | the checker finds nothing    |
+        | on             | 6 May 2002 | the checker reports an error |
+
   Rule: A political assistant is restricted by paragraph (f) of section 2(1) of the 1989 Act, and the citation should say so
-    # Section 2(1)(f) makes every post filled under section 9 politically restricted.
-    # https://www.legislation.gov.uk/ukpga/1989/42/section/2
+    Section 2(1)(f) makes every post filled under section 9 politically restricted.
+    https://www.legislation.gov.uk/ukpga/1989/42/section/2
 
     @s9-restriction-paragraph
     Scenario: A political assistant's restriction cites section 2(1) without a paragraph
@@ -70,12 +108,38 @@ Feature: Political restriction
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-restriction-paragraph"
 
+    @s9-restriction-paragraph
+    Scenario: A basis citing both section 9 and regulation 3 does not silence the note on a bare section 2(1)
+      Given the job description says:
+        """
+        Job Title: Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        Statutory basis: Regulation 3 of SI 2002/975
+        The post is politically restricted under section 2(1) of the Local Government and Housing Act 1989.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker notes under "s9-restriction-paragraph"
+      And the checker warns under "statutory-bases-conflict"
+
+    @s9-restriction-paragraph
+    Scenario Outline: A bare section 2(1), judged <when> 1 August 1990
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says the post is politically restricted under "section 2(1) of the Local Government and Housing Act 1989"
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "s9-restriction-paragraph"
+
+      Examples:
+        | when           | day           | outcome                   |
+        | the day before | 31 July 1990  | the checker finds nothing |
+        | on             | 1 August 1990 | the checker notes         |
+
   Rule: A political assistant's post is politically restricted, and the job description should say so
-    # Section 2(1)(f) of the Local Government and Housing Act 1989 restricts every post filled under
-    # section 9; section 1 bars the holder from being a councillor. The restriction applies whatever
-    # the job description says (section 1(5) makes it part of the terms of appointment), so silence
-    # is a warning to inform applicants, not a breach of the Act.
-    # https://www.legislation.gov.uk/ukpga/1989/42/section/2
+    Section 2(1)(f) of the Local Government and Housing Act 1989 restricts every post filled under
+    section 9; section 1 bars the holder from being a councillor. The restriction applies whatever
+    the job description says (section 1(5) makes it part of the terms of appointment), so silence
+    is a warning to inform applicants, not a breach of the Act.
+    https://www.legislation.gov.uk/ukpga/1989/42/section/2
 
     @s9-restriction-not-stated
     Scenario: A political assistant's job description is silent about political restriction
@@ -101,10 +165,78 @@ Feature: Political restriction
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-restriction-not-stated"
 
+    @s9-restriction-not-stated
+    Scenario: A political assistant's job description says nothing about political restriction
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        The post-holder will support the Group's councillors in their work as members.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "s9-restriction-not-stated"
+      And the finding rests on an inference
+
+    @s9-restriction-not-stated
+    Scenario Outline: "<sentence>" states that the post is restricted
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        <sentence>
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-restriction-not-stated"
+      And the checker finds nothing under "assistant-stated-not-restricted"
+
+      Examples:
+        | sentence                                                          |
+        | This post is not exempt from political restriction.               |
+        | This post cannot be exempted from political restriction.          |
+        | The post is not exempt from the political restrictions.           |
+        | The post is politically restricted and cannot be exempted.        |
+
+    @s9-restriction-not-stated @assistant-stated-not-restricted
+    Scenario: A job description that says the post is not restricted is not silent: it is an error, reported once
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        This post is not politically restricted.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-restriction-not-stated"
+      And the checker reports an error under "assistant-stated-not-restricted"
+
+    @s9-restriction-not-stated @mayors-assistant-restriction-not-stated
+    Scenario: A basis citing both section 9 and regulation 3 does not silence the warning, which is given once
+      Given the job description says:
+        """
+        Job Title: Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        Statutory basis: Regulation 3 of SI 2002/975
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "s9-restriction-not-stated"
+      And the checker finds nothing under "mayors-assistant-restriction-not-stated"
+
+    @s9-restriction-not-stated
+    Scenario Outline: A silent political assistant's job description, judged <when> 1 August 1990
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description does not say whether the post is politically restricted
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "s9-restriction-not-stated"
+
+      Examples:
+        | when           | day           | outcome                   |
+        | the day before | 31 July 1990  | the checker finds nothing |
+        | on             | 1 August 1990 | the checker warns         |
+
   Rule: A mayor's assistant's post is politically restricted, and the job description should say so
-    # Regulation 3(6) of the 2002 Regulations makes the post politically restricted, whatever the
-    # job description says; silence is a warning to inform applicants, not a breach.
-    # https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+    Regulation 3(6) of the 2002 Regulations makes the post politically restricted, whatever the
+    job description says; silence is a warning to inform applicants, not a breach.
+    https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
 
     @mayors-assistant-restriction-not-stated
     Scenario: A mayor's assistant's job description is silent about political restriction
@@ -122,9 +254,127 @@ Feature: Political restriction
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "mayors-assistant-restriction-not-stated"
 
+    @mayors-assistant-restriction-not-stated
+    Scenario: A mayor's assistant appointed under section 9 as applied by regulation 3(7), silent about restriction
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989 as applied by regulation 3(7) of the 2002 Regulations.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "mayors-assistant-restriction-not-stated"
+      And the checker finds nothing under "statutory-bases-conflict"
+
+    @mayors-assistant-restriction-not-stated
+    Scenario: A mayor's assistant's job description says the post cannot be exempted from political restriction
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002.
+        This post cannot be exempted from political restriction.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "mayors-assistant-restriction-not-stated"
+
+    @mayors-assistant-restriction-not-stated
+    Scenario Outline: A silent mayor's assistant's job description, judged <when> 6 May 2002
+      Given a post titled "Mayor's Assistant"
+      And the post is established under "Regulation 3 of SI 2002/975"
+      And the job description does not say whether the post is politically restricted
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "mayors-assistant-restriction-not-stated"
+
+      Examples:
+        | when           | day        | outcome                   |
+        | the day before | 5 May 2002 | the checker finds nothing |
+        | on             | 6 May 2002 | the checker warns         |
+
+  Rule: A political or mayor's assistant's post is not said to be free of political restriction
+    Section 2(1)(f) of the Local Government and Housing Act 1989 restricts every post filled under
+    section 9, and regulation 3(6) of the 2002 Regulations restricts the mayor's assistant; neither
+    can be exempted. A job description that says the post is not restricted, or is exempt,
+    misstates its terms.
+    https://www.legislation.gov.uk/ukpga/1989/42/section/2
+    https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @assistant-stated-not-restricted
+    Scenario: A political assistant's job description says the post is not politically restricted
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        This post is not politically restricted.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker reports an error under "assistant-stated-not-restricted"
+      And the finding rests on the statute
+      And the finding points at line 3
+
+    @assistant-stated-not-restricted
+    Scenario: A mayor's assistant's job description says the post is exempt from political restriction
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002.
+        The post is exempt from political restriction.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker reports an error under "assistant-stated-not-restricted"
+      And the checker finds nothing under "mayors-assistant-restriction-not-stated"
+
+    @assistant-stated-not-restricted
+    Scenario: A job description that says the post is not exempt from restriction says it is restricted
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002.
+        This post is not exempt from political restriction.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "assistant-stated-not-restricted"
+
+    @assistant-stated-not-restricted
+    Scenario: A post called a political assistant that states no basis is not judged by its title
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is not politically restricted.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "assistant-stated-not-restricted"
+
+    @assistant-stated-not-restricted @statutory-bases-conflict
+    Scenario: A basis citing both section 9 and regulation 3 does not silence the error
+      Given the job description says:
+        """
+        Job Title: Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        Statutory basis: Regulation 3 of SI 2002/975
+        This post is not politically restricted.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker reports an error under "assistant-stated-not-restricted"
+      And the checker warns under "statutory-bases-conflict"
+
+    @assistant-stated-not-restricted
+    Scenario Outline: A political assistant said not to be restricted, judged <when> 1 August 1990
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        This post is not politically restricted.
+        """
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "assistant-stated-not-restricted"
+
+      Examples:
+        | when           | day           | outcome                      |
+        | the day before | 31 July 1990  | the checker finds nothing    |
+        | on             | 1 August 1990 | the checker reports an error |
+
   Rule: A political assistant's restriction is not put down to another paragraph of section 2(1)
-    # Paragraph (f) is for section 9 posts; paragraph (g) is the list of sensitive posts, which
-    # alone can be exempted under section 3A. https://www.legislation.gov.uk/ukpga/1989/42/section/2
+    Paragraph (f) is for section 9 posts; paragraph (g) is the list of sensitive posts, which
+    alone can be exempted under section 3A. https://www.legislation.gov.uk/ukpga/1989/42/section/2
 
     @s9-restriction-wrong-paragraph
     Scenario: A political assistant's restriction is put down to section 2(1)(g)
@@ -143,10 +393,59 @@ Feature: Political restriction
       Then it does not breach "s9-restriction-wrong-paragraph"
       And it breaches "s9-restriction-paragraph"
 
+    @s9-restriction-wrong-paragraph
+    Scenario: A political assistant's restriction is put down to regulation 3(6), the mayor's assistant's provision
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        The post is politically restricted under regulation 3(6).
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker reports an error under "s9-restriction-wrong-paragraph"
+      And the finding rests on the statute
+      And the finding reads "restricted by s.2(1)(f)"
+
+    @s9-restriction-wrong-paragraph
+    Scenario: A mayor's assistant's restriction put down to regulation 3(6) is not a political assistant's wrong citation
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of the Local Authorities (Elected Mayor and Mayor's Assistant) (England) Regulations 2002.
+        The post is politically restricted under regulation 3(6).
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-restriction-wrong-paragraph"
+
+    @s9-restriction-wrong-paragraph
+    Scenario: A basis citing both section 9 and regulation 3 does not silence a wrong paragraph
+      Given the job description says:
+        """
+        Job Title: Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+        Statutory basis: Regulation 3 of SI 2002/975
+        The post is politically restricted under section 2(1)(g) of the Local Government and Housing Act 1989.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker reports an error under "s9-restriction-wrong-paragraph"
+
+    @s9-restriction-wrong-paragraph
+    Scenario Outline: A wrong paragraph, judged <when> 1 August 1990
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says the post is politically restricted under "s.2(1)(g) LGHA 1989"
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "s9-restriction-wrong-paragraph"
+
+      Examples:
+        | when           | day           | outcome                      |
+        | the day before | 31 July 1990  | the checker finds nothing    |
+        | on             | 1 August 1990 | the checker reports an error |
+
   Rule: In England a post is no longer restricted because of its salary
-    # Section 30 of the Local Democracy, Economic Development and Construction Act 2009 removed the
-    # salary-based category of restricted post in England (text not confirmed; reported in force in
-    # January 2010). https://www.legislation.gov.uk/ukpga/2009/20/section/30
+    Section 30 of the Local Democracy, Economic Development and Construction Act 2009 removed the
+    salary-based category of restricted post in England (text not confirmed; reported in force in
+    January 2010). https://www.legislation.gov.uk/ukpga/2009/20/section/30
 
     @restriction-by-salary
     Scenario: The restriction is explained by the salary
@@ -186,8 +485,8 @@ Feature: Political restriction
       Then it does not breach "restriction-by-salary"
 
   Rule: A post restricted by law cannot be exempted
-    # Section 3A(2)(a) and (3) of the 1989 Act: only a post on the list of sensitive posts can be
-    # exempted, by the head of paid service. https://www.legislation.gov.uk/ukpga/1989/42/section/3A
+    Section 3A(2)(a) and (3) of the 1989 Act: only a post on the list of sensitive posts can be
+    exempted, by the head of paid service. https://www.legislation.gov.uk/ukpga/1989/42/section/3A
 
     @restricted-post-exemption-offered
     Scenario: A political assistant is told they may apply for exemption
@@ -229,11 +528,31 @@ Feature: Political restriction
       Then it does not breach "restricted-post-exemption-offered"
 
   Rule: A politically restricted post-holder may not stand for election, act as an election agent, manage a party or canvass
-    # Schedule, Part I, paragraphs 1 to 5 of the Local Government Officers (Political Restrictions)
-    # Regulations 1990, part of the terms of every restricted post (regulation 3(1)(a)). A duty is
-    # read as what its opening words ask the post-holder to do ("To canvass for ..."); because the
-    # meaning is inferred from wording, each finding is a warning.
-    # https://www.legislation.gov.uk/uksi/1990/851/schedules/made
+    Schedule, Part I, paragraphs 1 to 5 of the Local Government Officers (Political Restrictions)
+    Regulations 1990, part of the terms of every restricted post (regulation 3(1)(a)). A duty is
+    read as what its opening words ask the post-holder to do ("To canvass for ..."); because the
+    meaning is inferred from wording, each finding is a warning.
+    https://www.legislation.gov.uk/uksi/1990/851/schedules/made
+
+    @restricted-duty-canvassing
+    Scenario Outline: A duty to canvass, judged <when> the 1990 Regulations came into force
+      Given the job description says:
+        """
+        Job Title: Green Group Political Assistant
+        This post is established under section 9 of the Local Government and Housing Act 1989.
+
+        Key Tasks
+
+        1. To canvass for the Group's candidates at local elections.
+        2. To prepare briefings for members of the Group.
+        """
+      When the post is checked as the law stood on "<day>"
+      Then <outcome> under "restricted-duty-canvassing"
+
+      Examples:
+        | when           | day           | outcome                   |
+        | the day before | 30 April 1990 | the checker finds nothing |
+        | the day        | 1 May 1990    | the checker warns         |
 
     @restricted-duty-candidacy
     Scenario: A duty asks a political assistant to stand for election

@@ -16,15 +16,19 @@ from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.model import PostRecord
 from postcheck.rules.catalogue import bundled_rules_dir
 from postcheck.rules.model import Certainty, Rule, Severity
-from tests.conftest import REPO, bundled_catalogue, catalogue_patterns
+from tests.conftest import REPO, bundled_catalogue, catalogue_patterns, compiled_for, judge
 
 CATALOGUE = bundled_catalogue()
 RULES = CATALOGUE.rules
 IDS = {r.id for r in RULES}
 AREAS = {r.area.value for r in RULES}
 FEATURES = sorted((REPO / "features").glob("*.feature"))
-BREACHES = re.compile(r'it breaches "([^"]+)"')
-DOES_NOT_BREACH = re.compile(r'it does not breach "([^"]+)"')
+# The outcome steps, in both wordings (tests/features/steps.py): a finding, and its absence.
+BREACHES = re.compile(
+    r'(?:it breaches|the checker (?:reports an error|warns|notes) under) "([^"]+)"'
+)
+DOES_NOT_BREACH = re.compile(r'(?:it does not breach|the checker finds nothing under) "([^"]+)"')
+CLEAN = ("it breaches no rule", "the checker finds nothing")
 
 
 def _scenarios() -> list[dict[str, Any]]:
@@ -39,13 +43,38 @@ def _scenarios() -> list[dict[str, Any]]:
             elif "scenario" in child:
                 scenario = child["scenario"]
                 own = [t["name"] for t in scenario["tags"]]
-                found.append({**scenario, "all_tags": tags + own, "file": path.name})
+                for steps in _expanded(scenario):
+                    found.append(
+                        {**scenario, "steps": steps, "all_tags": tags + own, "file": path.name}
+                    )
 
     for path in FEATURES:
         document = Parser().parse(path.read_text(encoding="utf-8"))
         feature = document["feature"]
         walk(feature["children"], [t["name"] for t in feature["tags"]], path)
     return found
+
+
+def _expanded(scenario: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """A scenario's steps; for an outline, once per Examples row with <placeholders> filled."""
+    rows = [
+        {
+            head["value"]: cell["value"]
+            for head, cell in zip(table["tableHeader"]["cells"], row["cells"], strict=True)
+        }
+        for table in scenario.get("examples") or []
+        if table.get("tableHeader")
+        for row in table.get("tableBody") or []
+    ]
+    if not rows:
+        return [scenario["steps"]]
+
+    def fill(text: str, row: dict[str, str]) -> str:
+        return re.sub(r"<([^<>]+)>", lambda m: row.get(m[1], m[0]), text)
+
+    return [
+        [{**step, "text": fill(step["text"], row)} for step in scenario["steps"]] for row in rows
+    ]
 
 
 SCENARIOS = _scenarios()
@@ -135,7 +164,7 @@ def test_every_rule_has_failing_and_passing_scenarios(rule: Rule) -> None:
         failing += any(BREACHES.fullmatch(t) and BREACHES.fullmatch(t)[1] == rule.id for t in texts)
         passing += any(
             (DOES_NOT_BREACH.fullmatch(t) and DOES_NOT_BREACH.fullmatch(t)[1] == rule.id)
-            or t == "it breaches no rule"
+            or t in CLEAN
             for t in texts
         )
     assert failing >= 1, f"no scenario tagged @{rule.id} shows it breached"
@@ -192,12 +221,16 @@ def _corpus() -> list[str]:
     texts: set[str] = set()
     for rule in RULES:
         texts.update(_strings([rule.examples.fail, rule.examples.pass_]))
+    documents = []  # whole job descriptions: scenario doc strings and the seeds
     for scenario in SCENARIOS:
         for step in scenario["steps"]:
             texts.update(re.findall(r'"([^"]+)"', step["text"]))
+            if step.get("docString"):
+                documents.append(step["docString"]["content"])
     seeds = REPO.parent / "shared" / "seeds"
-    for path in sorted(seeds.glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+    documents += [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    for document in documents:
+        for line in document.splitlines():
             texts.update(s.strip() for s in re.split(r"(?<=[.!?])\s+|</?p>", line) if s.strip())
     return sorted(t for t in texts if "\t" not in t and "\n" not in t)
 
@@ -241,3 +274,39 @@ def test_engine_and_python_agree_on_every_catalogue_pattern() -> None:
             if engine != bool(re.fullmatch(pattern, text, flags)):
                 disagreements[pattern].append(text)
     assert not disagreements
+
+
+# -- effective dates: silent the day before a rule applies, and the day after it ends --------
+
+_DAY = dt.timedelta(days=1)
+
+
+def _judged_by_the_day(rule: Rule) -> bool:
+    """A rule whose fail example turns on the day itself (a date compared with the day judged,
+    or a council's dated facts), so that it need not fire on the first day the rule applies."""
+    when = str(rule.model_dump(mode="json", by_alias=True)["when"])
+    example = rule.examples.fail[0]
+    return "'as_of'" in when or "authority_context" in when or "authority" in example
+
+
+def _fires(rule: Rule, day: dt.date) -> bool:
+    return rule.id in [v.rule_id for v in judge(rule.examples.fail[0], day).violations]
+
+
+DATED = [r for r in RULES if r.effective.from_ or r.effective.to]
+
+
+@pytest.mark.parametrize("rule", DATED, ids=lambda r: r.id)
+def test_rule_is_silent_outside_its_effective_dates(rule: Rule) -> None:
+    start, end = rule.effective.from_, rule.effective.to
+    for day, inside in [
+        *([(start - _DAY, False), (start, True)] if start else []),
+        *([(end, True), (end + _DAY, False)] if end else []),
+    ]:
+        silent_because = compiled_for(day).not_applicable.get(rule.id)
+        in_force = silent_because != f"not in force on {day.isoformat()}"
+        assert in_force is inside, f"{rule.id} on {day}: {silent_because or 'in force'}"
+        if not inside:
+            assert not _fires(rule, day), f"{rule.id} fires on {day}, outside its dates"
+        elif not _judged_by_the_day(rule):
+            assert _fires(rule, day), f"{rule.id}'s first fail example is silent on {day}"

@@ -18,7 +18,7 @@ from postcheck.atomic import atomic_writer
 from postcheck.exit_codes import ExitCode
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
-from postcheck.rules.model import Rule, Severity
+from postcheck.rules.model import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ("error", "warning", "info", "never")
@@ -246,67 +246,20 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
 @main.command()
 @click.argument("rule_id")
 @_rules_option
-def explain(rule_id: str, rules_dir: Path | None) -> None:
-    """Print one rule in full: the law, why it matters, how to fix it, and examples."""
+@_as_of_option
+def explain(rule_id: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
+    """Print one rule in full: the law, why it matters, how to fix it, and examples, with the
+    values (the s.9 pay limit, the review period) in force on the --as-of day."""
+    from postcheck.explain import render_explanation
+
     catalogue = _load(rules_dir)
     rule = catalogue.get(rule_id)
     if rule is None:
         raise UsageFailure(f"no rule {rule_id!r} (see `postcheck rules`)")
-    click.echo(render_explanation(rule))
-
-
-def render_explanation(rule: Rule) -> str:
-    effective = rule.effective
-    lines = [
-        f"{rule.id}: {rule.title}",
-        f"  area: {rule.area.value}   severity: {rule.severity.value}   "
-        f"certainty: {rule.certainty.value}",
-        f"  in force: {_in_force(effective.from_, effective.to)}",
-        "",
-        "Law:",
-        *[f"  {c.text}\n    {c.url}" for c in rule.citations],
-        "",
-        "Why:",
-        *_wrap(rule.rationale),
-        "",
-        "Fix:",
-        *_wrap(rule.remediation),
-        "",
-        *_examples("Fails", rule.examples.fail),
-        *_examples("Passes", rule.examples.pass_),
-    ]
-    if rule.examples.as_of:
-        lines += [f"(examples judged as of {rule.examples.as_of.isoformat()})"]
-    if any("authority" in e for e in [*rule.examples.fail, *rule.examples.pass_]):
-        lines += [
-            "(a council named in an example is judged with that council's authority file; "
-            "fictional test councils are in tests/authorities/)"
-        ]
-    return "\n".join(lines)
-
-
-def _in_force(start: dt.date | None, end: dt.date | None) -> str:
-    if start is None and end is None:
-        return "whenever it is checked (no dates set)"
-    return f"from {start or 'the start'} to {end or 'today'}"
-
-
-def _examples(verdict: str, records: list[dict[str, Any]]) -> list[str]:
-    lines = []
-    for number, record in enumerate(records, start=1):
-        lines += [f"{verdict}, example {number} of {len(records)}:", *_indent_yaml(record), ""]
-    return lines
-
-
-def _wrap(text: str) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width=96, initial_indent="  ", subsequent_indent="  ")
-
-
-def _indent_yaml(data: dict[str, Any]) -> list[str]:
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=92)
-    return ["  " + line for line in text.rstrip().splitlines()]
+    try:
+        click.echo(render_explanation(rule, catalogue, _day(as_of)))
+    except (RuleFileError, ValueError) as error:
+        raise UsageFailure(str(error)) from None
 
 
 @main.command()

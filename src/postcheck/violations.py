@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
+from postcheck.engine.facts import value_at
 from postcheck.engine.locate import matched_items
 from postcheck.record.model import PostRecord
 from postcheck.rules.conditions import parse_period
@@ -75,7 +76,7 @@ def build_violation(
         fix=render(rule.remediation, fact, context.placeholders, matches),
         source=record.provenance.file,
         index=record.provenance.index,
-        line=line_of(record, rule.field, matches.get(rule.field)),
+        line=line_of(record, rule.field, matches.get(rule.field), fact),
         post_number=record.post_number,
         record_label=record.label,
     )
@@ -107,8 +108,15 @@ def _split_template(template: str) -> tuple[str, ...]:
     return tuple(_PLACEHOLDER.split(template))
 
 
-def line_of(record: PostRecord, field: str, item: int | None = None) -> int | None:
-    """The line a field came from (the given item's, for a list), else the record's start."""
+def line_of(
+    record: PostRecord, field: str, item: int | None = None, fact: dict[str, Any] | None = None
+) -> int | None:
+    """The line a field came from (the given item's, for a list), else the record's start.
+    A list the engine's fact builds (`clauses`) carries its items' lines in the fact."""
+    if fact is not None and item is not None:
+        line = value_at(fact, f"{field}.{item}.line")
+        if isinstance(line, int):
+            return line
     for path in ([f"{field}.{item}"] if item is not None else []) + [field]:
         located = record.provenance.fields.get(path)
         if located and located.line:

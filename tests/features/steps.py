@@ -1,7 +1,47 @@
 """Step definitions for features/*.feature, worded as a lawyer would say them.
 
-Steps build a post record the way a job description states it, then judge it on the bundled
-rules. No step exposes field names or JSON: the features are for legal review.
+A scenario describes a post in one of two ways, then judges it on the bundled rules as the law
+stood on a given day. No step exposes field names or JSON: the features are for legal review.
+
+**A whole job description** (preferred: it tests what users run). The doc string is read by the
+same document reader the command line uses for a ``.txt`` file, so a sentence the reader misses
+is missed here too::
+
+    Given the job description says:
+      \"\"\"
+      Job Title: Political Assistant to the Green Group
+      This post is established under section 9 of the Local Government and Housing Act 1989.
+      \"\"\"
+
+``Given the job description, written in Markdown, says:`` (or ``in HTML``, ``in plain text``)
+reads the doc string as that format. A scenario uses a doc string or the record steps below,
+never both: mixing them would let a scenario pass on a fact the reader never found.
+
+**A record, fact by fact** (older scenarios; the record is built directly, the reader is not
+used): ``a post titled "..."``, ``the post is established under "..."``, ``the appointment is
+permanent``, ``one of the duties is "..."`` and the other ``Given`` steps below.
+
+**The council** (combines with either): ``the council has a directly elected mayor whose term
+ends on "..."``, ``the council is run by a leader and cabinet ...``, ``the "..." is one of the
+council's political groups``, ``the council's policy requires at least N days a week in the
+office``, ``the council's grade "..." is paid £A to £B a year``.
+
+**Judging**: ``When the post is checked as the law stood on "23 November 2026"``.
+
+**Outcomes, as a user sees them** (the severity is the finding's own; the certainty is that of
+the rule that made it, as ``postcheck explain`` shows it):
+
+- ``Then the checker reports an error under "RULE"`` / ``the checker warns under "RULE"`` /
+  ``the checker notes under "RULE"`` (error, warning, info: the step fails if the finding is
+  there with another severity);
+- ``And the finding rests on the statute`` / ``on an inference`` / ``on unconfirmed law`` /
+  ``on good practice``: the certainty of the finding named by the step before;
+- ``And the finding points at line N``: the line of the document the finding names;
+- ``Then the checker finds nothing under "RULE"``; ``Then the checker finds nothing``.
+
+The older ``it breaches "RULE"``, ``it does not breach "RULE"``, ``it breaches no rule`` and
+``the finding reads "..."`` still work; the catalogue meta-tests count both wordings as the
+failing and passing scenarios a rule needs.
 """
 
 from __future__ import annotations
@@ -14,8 +54,12 @@ from pytest_bdd import given, parsers, then, when
 
 from postcheck.check import RecordResult
 from postcheck.record.dates import parse_partial_date
+from postcheck.record.documents import read_text_document
+from postcheck.record.model import PostRecord
 from postcheck.rules.authorities import Authority
-from tests.conftest import judge
+from postcheck.rules.model import Certainty, Severity
+from postcheck.violations import Violation
+from tests.conftest import bundled_catalogue, judge
 
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -27,6 +71,18 @@ def post() -> dict[str, Any]:
 
 @pytest.fixture
 def outcome() -> dict[str, RecordResult]:
+    return {}
+
+
+@pytest.fixture
+def document() -> dict[str, str]:
+    """The job description's text and format, when the scenario gives it whole."""
+    return {}
+
+
+@pytest.fixture
+def finding() -> dict[str, Violation]:
+    """The finding the last outcome step named, for the steps that say more about it."""
     return {}
 
 
@@ -44,6 +100,34 @@ def _day(text: str) -> dt.date:
 
 def _days(text: str) -> float:
     return float(_WORD_NUMBERS.get(text, text))
+
+
+# -- the whole job description ----------------------------------------------------------------
+
+# The formats a doc string can be read as, by the names lawyers use for them.
+_FORMATS = {"plain text": "text", "Markdown": "markdown", "HTML": "html"}
+
+
+@given("the job description says:")
+def job_description(document: dict[str, str], docstring: str) -> None:
+    document.update(text=docstring, kind="text")
+
+
+@given(parsers.parse("the job description, written in {written}, says:"))
+def job_description_in(document: dict[str, str], written: str, docstring: str) -> None:
+    assert written in _FORMATS, f"no format {written!r}; say one of {sorted(_FORMATS)}"
+    document.update(text=docstring, kind=_FORMATS[written])
+
+
+def _read(document: dict[str, str]) -> PostRecord:
+    """The one post record the document reader finds in the text, as `postcheck check` reads a
+    file of that format; a document it cannot read fails the scenario with the reader's reason."""
+    name = {"text": "job-description.txt", "markdown": "job-description.md"}.get(
+        document["kind"], "job-description.html"
+    )
+    (outcome,) = read_text_document(document["text"], name, document["kind"])
+    assert isinstance(outcome, PostRecord), f"the reader could not read the document: {outcome}"
+    return outcome
 
 
 # -- what the post is -------------------------------------------------------------------------
@@ -269,16 +353,25 @@ def remnant(post: dict[str, Any], fragment: str) -> None:
 
 @when(parsers.parse('the post is checked as the law stood on "{day}"'))
 def checked(
-    post: dict[str, Any], council: dict[str, Any], outcome: dict[str, RecordResult], day: str
+    post: dict[str, Any],
+    document: dict[str, str],
+    council: dict[str, Any],
+    outcome: dict[str, RecordResult],
+    day: str,
 ) -> None:
     authority = Authority.model_validate(council) if council else None
-    outcome["result"] = judge(post, _day(day), authority)
+    if document:
+        assert not post, f"give the whole job description or its facts, not both: {post}"
+        outcome["result"] = judge(_read(document), _day(day), authority)
+    else:
+        outcome["result"] = judge(post, _day(day), authority)
 
 
 @then(parsers.parse('it breaches "{rule_id}"'))
-def breaches(outcome: dict[str, RecordResult], rule_id: str) -> None:
+def breaches(outcome: dict[str, RecordResult], finding: dict[str, Violation], rule_id: str) -> None:
     found = [v.rule_id for v in outcome["result"].violations]
     assert rule_id in found, f"{rule_id} not found; found {found}"
+    finding["last"] = _findings(outcome, rule_id)[0]
 
 
 @then(parsers.parse('it does not breach "{rule_id}"'))
@@ -296,3 +389,82 @@ def clean(outcome: dict[str, RecordResult]) -> None:
 def finding_reads(outcome: dict[str, RecordResult], text: str) -> None:
     messages = [v.message for v in outcome["result"].violations]
     assert any(text in m for m in messages), f"{text!r} not in {messages}"
+
+
+# -- outcomes as a user sees them -------------------------------------------------------------
+
+_SEVERITY_WORDS = {
+    "reports an error": Severity.ERROR,
+    "warns": Severity.WARNING,
+    "notes": Severity.INFO,
+}
+_CERTAINTY_WORDS = {
+    "the statute": Certainty.STATUTE,
+    "an inference": Certainty.INFERENCE,
+    "unconfirmed law": Certainty.UNCONFIRMED,
+    "good practice": Certainty.PRACTICE,
+}
+
+
+def _findings(outcome: dict[str, RecordResult], rule_id: str) -> list[Violation]:
+    assert bundled_catalogue().get(rule_id) is not None, f"no rule {rule_id!r} in the catalogue"
+    return [v for v in outcome["result"].violations if v.rule_id == rule_id]
+
+
+def _reported(
+    outcome: dict[str, RecordResult], finding: dict[str, Violation], rule_id: str, said: str
+) -> None:
+    found = _findings(outcome, rule_id)
+    everything = [(v.rule_id, v.severity) for v in outcome["result"].violations]
+    assert found, f"nothing under {rule_id}; the checker found {everything}"
+    expected = _SEVERITY_WORDS[said].value
+    assert all(v.severity == expected for v in found), (
+        f"{rule_id} was reported as {found[0].severity}, not {expected}"
+    )
+    finding["last"] = found[0]
+
+
+@then(parsers.parse('the checker reports an error under "{rule_id}"'))
+def reports_error(
+    outcome: dict[str, RecordResult], finding: dict[str, Violation], rule_id: str
+) -> None:
+    _reported(outcome, finding, rule_id, "reports an error")
+
+
+@then(parsers.parse('the checker warns under "{rule_id}"'))
+def warns(outcome: dict[str, RecordResult], finding: dict[str, Violation], rule_id: str) -> None:
+    _reported(outcome, finding, rule_id, "warns")
+
+
+@then(parsers.parse('the checker notes under "{rule_id}"'))
+def notes(outcome: dict[str, RecordResult], finding: dict[str, Violation], rule_id: str) -> None:
+    _reported(outcome, finding, rule_id, "notes")
+
+
+@then(parsers.parse('the checker finds nothing under "{rule_id}"'))
+def nothing_under(outcome: dict[str, RecordResult], rule_id: str) -> None:
+    found = _findings(outcome, rule_id)
+    assert not found, f"{rule_id} found: {[v.message for v in found]}"
+
+
+@then("the checker finds nothing")
+def finds_nothing(outcome: dict[str, RecordResult]) -> None:
+    found = [(v.rule_id, v.message) for v in outcome["result"].violations]
+    assert not found, f"the checker found {found}"
+
+
+@then(parsers.parse("the finding rests on {basis}"))
+def rests_on(finding: dict[str, Violation], basis: str) -> None:
+    assert basis in _CERTAINTY_WORDS, f"say one of {sorted(_CERTAINTY_WORDS)}, not {basis!r}"
+    assert "last" in finding, "say first which finding (the checker warns under ...)"
+    rule = bundled_catalogue().get(finding["last"].rule_id)
+    assert rule is not None
+    assert rule.certainty is _CERTAINTY_WORDS[basis], (
+        f"{rule.id} rests on {rule.certainty.value}, not {_CERTAINTY_WORDS[basis].value}"
+    )
+
+
+@then(parsers.parse("the finding points at line {line:d}"))
+def points_at(finding: dict[str, Violation], line: int) -> None:
+    assert "last" in finding, "say first which finding (the checker warns under ...)"
+    assert finding["last"].line == line, f"the finding points at line {finding['last'].line}"

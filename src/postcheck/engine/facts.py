@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from postcheck.engine.clause_facts import clause_facts
 from postcheck.record import titles
 from postcheck.record.dates import PartialDate
 from postcheck.record.grades import suggest_grade
@@ -47,6 +48,19 @@ DERIVED_FIELDS: dict[str, FieldType] = {
         "names s.9 LGHA 1989 or reg 3 SI 2002/975, else from the job title; absent otherwise.",
     ),
     "kind_by_basis": FieldType("str", description="The kind the cited statutory basis implies."),
+    "assistant": FieldType(
+        "bool",
+        description="True when every reading makes the post a political assistant (s.9 LGHA "
+        "1989) or a mayor's assistant (reg 3 SI 2002/975): the basis cites either or both (even "
+        "a conflicting basis), or, citing neither, the title makes it one; absent otherwise. "
+        "Rules that hold for either kind test this, so a conflicting basis never silences them.",
+    ),
+    "assistant_by_basis": FieldType(
+        "bool",
+        description="True when the statutory basis cites s.9 LGHA 1989 or reg 3 SI 2002/975 (or "
+        "both); absent otherwise. The basis-only form of `assistant`, for error rules, which must "
+        "not rest on the job title.",
+    ),
     "kind_by_title": FieldType("str", description="The kind the job title implies."),
     "grade_codes_distinct": FieldType(
         "number", description="How many different grade codes are stated."
@@ -105,6 +119,13 @@ CONTEXT_FIELDS: dict[str, FieldType] = {
     "political_groups": FieldType(
         "list", item=FieldType("str"), description="Groups on the council."
     ),
+    "annual_meeting_held_year": FieldType(
+        "number",
+        description="The latest year whose annual meeting (LGA 1972 Sch 12 para 1) had "
+        "certainly been held before the day checked: by the date the authority file records "
+        "for that year, else once the latest day the law allows for it has passed "
+        "(rules/authorities.py, latest_lawful_annual_meeting).",
+    ),
 }
 
 
@@ -139,10 +160,33 @@ def _model_fields(model: type[BaseModel]) -> dict[str, FieldType]:
     }
 
 
+CLAUSE_FIELDS: dict[str, FieldType] = {
+    "as_written": FieldType("str", description="The sentence the clause is part of, as written."),
+    "clause": FieldType("str", description="The clause itself."),
+    "phrases": FieldType(
+        "list",
+        item=FieldType("str"),
+        description="Its words normalised (record/wording.py), and every run of up to three; "
+        "what a `says` condition compares its terms with.",
+    ),
+    "polarity": FieldType(
+        "str", description="affirmative, prohibition or negated (record/polarity.py)."
+    ),
+    "modality": FieldType("str", description="obligation, permission or statement."),
+    "line": FieldType("number", description="Line of the sentence in the source."),
+    "page": FieldType("number", description="Page of the sentence (PDF)."),
+    "paragraph": FieldType("number", description="Paragraph of the sentence (Word)."),
+}
+
 FACT_SCHEMA = FieldType(
     "object",
     children=_model_fields(PostRecord)
     | {
+        "clauses": FieldType(
+            "list",
+            item=FieldType("object", children=CLAUSE_FIELDS),
+            description="Every clause of the post's text, with what it says; see `says`.",
+        ),
         "derived": FieldType("object", children=DERIVED_FIELDS),
         "authority_context": FieldType("object", children=CONTEXT_FIELDS),
     },
@@ -191,6 +235,9 @@ def to_fact(
             if isinstance(date, PartialDate):
                 parent[name]["earliest"] = date.earliest.isoformat()
                 parent[name]["latest"] = date.latest.isoformat()
+    said = clause_facts(record)
+    if said:
+        fact["clauses"] = said
     day = as_of or dt.date.today()
     derived = derive(record, authority, day)
     if derived:
@@ -220,6 +267,7 @@ def authority_context(authority: Authority | None, day: dt.date) -> dict[str, An
         ),
         "min_office_days": authority.office_attendance.min_office_days,
         "political_groups": [g.name for g in groups] if groups else None,
+        "annual_meeting_held_year": authority.annual_meeting_held_year(day),
     }
     return {k: v for k, v in context.items() if v is not None}
 
@@ -243,9 +291,13 @@ def derive(
             if count > 1
         }
     )
+    basis_kinds = _kinds_by_basis(record.statutory_basis)
     derived: dict[str, Any] = {
         "kind": by_basis or by_title,
         "kind_by_basis": by_basis,
+        # either kind of assistant: the basis decides when it names one (or both), else the title
+        "assistant": True if basis_kinds or by_title else None,
+        "assistant_by_basis": True if basis_kinds else None,
         "kind_by_title": by_title,
         # a typo and the code it stands for are one grade, reported by grade-code-typo
         "grade_codes_distinct": len({suggest_grade(c) or c for c in codes}) or None,
@@ -296,8 +348,8 @@ def _group_key(name: str) -> str:
     return " ".join(w for w in words if w not in {"the", "group", "party"})
 
 
-def _kind_by_basis(citations: list[Citation]) -> str | None:
-    """The kind of post the cited basis makes it; None when it cites neither, or both."""
+def _kinds_by_basis(citations: list[Citation]) -> set[str]:
+    """Every kind of post the cited basis names (s.9 LGHA 1989, reg 3 SI 2002/975)."""
     kinds = set()
     for citation in citations:
         key = (citation.instrument, citation.kind, citation.number)
@@ -305,6 +357,12 @@ def _kind_by_basis(citations: list[Citation]) -> str | None:
             kinds.add(POLITICAL_ASSISTANT)
         if key[0] == "SI 2002/975" and key[2] == "3":
             kinds.add(MAYORS_ASSISTANT)
+    return kinds
+
+
+def _kind_by_basis(citations: list[Citation]) -> str | None:
+    """The kind of post the cited basis makes it; None when it cites neither, or both."""
+    kinds = _kinds_by_basis(citations)
     return kinds.pop() if len(kinds) == 1 else None
 
 

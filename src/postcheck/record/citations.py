@@ -1,8 +1,25 @@
 """Legal citations as written in job descriptions, read into a canonical instrument and provision.
 
-Documents cite the same provision many ways ("s.9", "Section 9(1)", "Local Government & Housing
-Act 1989", "LGHA 1989"); rules compare canonical keys, and the words as written are kept
-for reports.
+Documents cite the same provision many ways ("s.9", "s9", "sec. 9", "Section 9(1)", "Local
+Government & Housing Act 1989", "LG&HA 1989", "LGHA", "the 1989 Act"); rules compare canonical
+keys, and the words as written are kept for reports.
+
+Three readings need care:
+
+- A year is not a provision: "(England) Regulations 2002" names an instrument, not "reg 2002".
+  Provision numbers have at most three digits (no instrument read here has a thousandth section).
+- An Act that is not listed below is still an Act: "s.9 of the Local Government Act 1989" (there
+  is no such Act; the 1989 Act is the Local Government and Housing Act) is read with the Act's
+  short title as its instrument, so that rules can see that the Act cited is not the 1989 Act.
+  Only a capitalised short title ending "Act" and a year is taken, and only where no listed
+  instrument is named at the same place.
+- A provision applied or extended by another is cited by the other: "s.9 LGHA 1989 as applied by
+  reg 3(7)" and "s.2 LGHA 1989, as extended to this post by reg 3(6)" rest the post on
+  regulation 3 of SI 2002/975, which is what makes it a mayor's assistant's post; s.9 and s.2
+  are named only as the provisions applied. The applying provision is the citation. Where its
+  instrument is not named, regulation 3 applying a section of the 1989 Act (or a section of no
+  named Act) is taken to be regulation 3 of SI 2002/975: the only regulation in this field that
+  applies Part I of the 1989 Act to a post (an inference; the words as written are kept).
 """
 
 from __future__ import annotations
@@ -99,9 +116,61 @@ _INSTRUMENT_PATTERNS = tuple(
 )
 
 PROVISION = re.compile(
-    r"(?P<kind>sections?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?|r\.|paragraphs?|paras?\.?)"
-    r"\s*(?P<number>\d+[A-Z]?)(?P<path>(?:\s?\([0-9A-Za-z]+\))*)",
+    r"(?P<kind>sections?|sec(?:t)?s?\.?(?=\s?\d)|ss?\.|s(?=\s?\d)|regulations?|regs?\.?|r\."
+    r"|paragraphs?|paras?\.?)"
+    # at most three digits: "Regulations 2002" is a year, not regulation 2002
+    r"\s*(?P<number>\d{1,3}(?!\d)[A-Z]?)(?P<path>(?:\s?\([0-9A-Za-z]+\))*)",
     re.IGNORECASE,
+)
+# "as applied by", "as extended to this post by", "as modified by", "by virtue of": the provision
+# after these words is the one that governs the post
+APPLIED_BY = re.compile(
+    r"[\s,(]*\b(?:as\s+)?(?:applied|extended|modified)\b(?:\s+[\w'’]+){0,5}?\s+by"
+    r"(?:\s+virtue\s+of)?\s+(?:the\s+)?"
+    r"|[\s,(]*\bby\s+virtue\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# An Act not listed above, by its short title: "the Local Government Act 1989", "LGA 1989".
+# Capitalised words (with "and", "&", "of", "for" between them) ending "Act" and a year.
+_OTHER_ACT = re.compile(
+    r"\b(?P<title>[A-Z][\w'’]*(?:,?\s+(?:[A-Z][\w'’]*|and|&|of|for|the|\([A-Z][\w'’ ]*\)))*"
+    r"\s+Act\s+(?:1[89]|20)\d\d)\b"
+    r"|\bLGA\s+(?P<lga>(?:1[89]|20)\d\d)\b"
+)
+# Words that open a sentence or a citation, not an Act's title ("Under the Local ... Act 1989").
+_NOT_TITLE_WORDS = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "under",
+        "in",
+        "of",
+        "by",
+        "as",
+        "see",
+        "section",
+        "sections",
+        "s",
+        "regulation",
+        "regulations",
+        "reg",
+        "para",
+        "paragraph",
+        "statutory",
+        "legal",
+        "basis",
+        "post",
+        "role",
+        "job",
+        "pursuant",
+        "established",
+        "appointed",
+        "created",
+        "designated",
+        "politically",
+        "restricted",
+    ]
 )
 _PATH_PART = re.compile(r"\(([0-9A-Za-z]+)\)")
 
@@ -124,13 +193,39 @@ class ParsedCitation:
 
 
 def find_instrument(text: str) -> str | None:
-    """The canonical key of the first instrument named in the text, if any."""
+    """The canonical key of the first instrument named in the text, if any; an Act not listed
+    is named by its short title ("Local Government Act 1989")."""
     best: tuple[int, str] | None = None
     for key, pattern in _INSTRUMENT_PATTERNS:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), key)
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    other = other_acts(text)
+    return other[0][2] if other else None
+
+
+def other_acts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, short title) of each Act named in the text that is not a listed instrument.
+
+    Leading words that open a sentence ("Under the ...") are not part of the title, and a name
+    that holds a listed instrument's name is left to that instrument."""
+    found: list[tuple[int, int, str]] = []
+    for m in _OTHER_ACT.finditer(text):
+        if m["lga"]:
+            found.append((m.start(), m.end(), f"Local Government Act {m['lga']}"))
+            continue
+        words = m["title"].split()
+        start = m.start()
+        while len(words) > 2 and words[0].lower().strip(",") in _NOT_TITLE_WORDS:
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        title = " ".join(words).replace("&", "and")
+        if len(words) < 2 or any(p.search(title) for _, p in _INSTRUMENT_PATTERNS):
+            continue
+        found.append((start, m.end(), title))
+    return found
 
 
 def canonical_instrument(text: str) -> str | None:
@@ -144,7 +239,39 @@ def canonical_instrument(text: str) -> str | None:
 
 
 def parse_citation(text: str) -> ParsedCitation:
-    """Read the instrument and the first provision from free text; unknown parts stay None."""
+    """Read the instrument and the first provision from free text; unknown parts stay None.
+
+    A provision "as applied by" (or extended, modified, "by virtue of") another is cited by the
+    other, the provision that governs the post (see the module's notes)."""
+    applying = _applying(text)
+    if applying is not None:
+        return applying
+    return _parse_one(text)
+
+
+def _applying(text: str) -> ParsedCitation | None:
+    """The applying provision of "X as applied by Y", or None if the text is no such citation."""
+    first = PROVISION.search(text)
+    if first is None:
+        return None
+    link = APPLIED_BY.search(text, first.end())
+    if link is None or not PROVISION.match(text, link.end()):
+        return None
+    applied = _parse_one(text[: link.start()])
+    applying = _parse_one(text[link.end() :])
+    # regulation 3 applying a section of the 1989 Act (named, or unnamed as in "s.9 as applied
+    # by reg 3(7)") is regulation 3 of SI 2002/975
+    if (
+        applying.instrument is None
+        and (applying.kind, applying.number) == ("regulation", "3")
+        and applied.instrument in ("LGHA 1989", None)
+        and applied.kind == "section"
+    ):
+        return ParsedCitation("SI 2002/975", applying.kind, applying.number, applying.path)
+    return applying
+
+
+def _parse_one(text: str) -> ParsedCitation:
     found = PROVISION.search(text)
     kind = number = None
     path: tuple[str, ...] = ()
@@ -155,7 +282,7 @@ def parse_citation(text: str) -> ParsedCitation:
             if word.startswith("reg") or word == "r."
             else "paragraph"
             if word.startswith("para")
-            else "section"
+            else "section"  # "s.", "s", "ss.", "sec.", "sect.", "section(s)"
         )
         number = found["number"].upper()
         path = tuple(p.lower() for p in _PATH_PART.findall(found["path"]))

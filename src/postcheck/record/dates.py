@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -28,6 +29,33 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(\d{4})")
+
+# The same shapes inside running text ("until 2028-05-20", "ending on 20 May 2028", "to
+# 31/03/2027"): bounded so that no part of a longer number, a money figure or a span of years
+# ("2026/27", "2026-27") is read as a date.
+_IN_TEXT = (
+    ("iso", re.compile(r"(?<![\d/.,£-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d/.-]\d|\d)")),
+    (
+        "numeric",
+        re.compile(r"(?<![\d/.,£-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/]|[.-]\d)"),
+    ),
+    (
+        "day_month_year",
+        re.compile(
+            r"(?<![\d.,£])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_day_year",
+        re.compile(
+            r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE
+        ),
+    ),
+    ("month_year", re.compile(r"\b([A-Za-z]+)\.?,?\s+(\d{4})(?!\d|[/-]\d)", re.IGNORECASE)),
+)
+# A year standing alone ("the annual meeting in 2026"), read only where the caller asks for one.
+_BARE_YEAR = re.compile(r"(?<![\d/.,£-])((?:19|20)\d{2})(?!\d|[/-]\d|[.,]\d)")
 
 
 class PartialDate(BaseModel):
@@ -70,6 +98,60 @@ class PartialDate(BaseModel):
 
     def __str__(self) -> str:
         return self.as_written or self.iso()
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in running text, with where it stands (start and end offsets)."""
+
+    date: PartialDate
+    start: int
+    end: int
+
+
+def find_dates(text: str, bare_years: bool = False) -> list[FoundDate]:
+    """Every date written in the text, in order; numeric dates are day-first.
+
+    Where two readings overlap the longer one wins ("20 May 2028" is a day, not "May 2028").
+    A year on its own is a date only with bare_years: in most sentences "2026" is a number, but
+    "the annual meeting in 2026" names the year of an event.
+    """
+    candidates: list[FoundDate] = []
+    for kind, pattern in _IN_TEXT:
+        for m in pattern.finditer(text):
+            parsed = _from_match(kind, m)
+            if parsed is not None:
+                candidates.append(FoundDate(parsed, m.start(), m.end()))
+    if bare_years:
+        for m in _BARE_YEAR.finditer(text):
+            year = _build(int(m[1]), None, None, m[0])
+            if year is not None:
+                candidates.append(FoundDate(year, m.start(), m.end()))
+    candidates.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[FoundDate] = []
+    for found in candidates:
+        overlapping = [k for k in kept if found.start < k.end and k.start < found.end]
+        if not overlapping:
+            kept.append(found)
+        elif all(found.end - found.start > k.end - k.start for k in overlapping):
+            kept = [k for k in kept if k not in overlapping] + [found]
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
+    if kind == "iso":
+        return _build(int(m[1]), int(m[2]), int(m[3]) if m[3] else None, m[0])
+    if kind == "numeric":
+        year = int(m[3])
+        return _build(year + 2000 if year < 100 else year, int(m[2]), int(m[1]), m[0])
+    if kind == "day_month_year":
+        month = _month_number(m[2])
+        return _build(int(m[3]), month, int(m[1]), m[0]) if month else None
+    if kind == "month_day_year":
+        month = _month_number(m[1])
+        return _build(int(m[3]), month, int(m[2]), m[0]) if month else None
+    month = _month_number(m[1])
+    return _build(int(m[2]), month, None, m[0]) if month else None
 
 
 def parse_partial_date(text: str) -> PartialDate | None:

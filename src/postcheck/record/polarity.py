@@ -4,16 +4,19 @@
 canvass" use the same words; only the first asks for canvassing. The wording rules therefore
 read each clause's polarity as well as its words. The heuristic, in full:
 
-1. Clauses. A sentence is cut at ";" and ":" (not inside a citation such as "s.9:"), at "but",
-   "however", "whereas", "although", "though", "except that", and where "and"/"or" is followed
-   by a new negation ("... the group, and must not canvass"). Commas and lists never cut: "canvass
-   voters, residents and businesses for the party" is one clause.
+1. Clauses. A sentence is cut at ";", at "but", "however", "whereas", "although", "though",
+   "except that", before "where", "if", "unless", "when" and "provided that" (a condition is
+   its own clause), after a leading condition ("If you believe the duties are not sensitive,
+   ..."), at ", not" and ", without" ("because of its duties, not its salary"), and where "and"/"or" is
+   followed by a new negation ("... the group, and must not canvass"). Other commas, lists and
+   colons never cut: "canvass voters, residents and businesses for the party" is one clause, and
+   so is "Flexible working: no requests accepted".
 2. Cues. Contractions are expanded first ("can't" -> "can not", "isn't" -> "is not"). A
    *prohibition* cue forbids: "must/may/shall/should/cannot/will not", "is not permitted/allowed
    to", "is prohibited/barred/forbidden/precluded/prevented/restricted from", "prohibits",
    "forbids", "bars", "prevents", "under no circumstances", "at no time", "never", "no <gerund>"
    ("No canvassing"). A *negation* cue denies: "not", "no", "nor", "neither", "none",
-   "without", "cannot be" + past participle is still a prohibition.
+   "without", "nothing", "nobody", "unable", "ineligible".
 3. Scope. A cue governs its clause: the clause's polarity is that of its first cue
    (prohibition wins when a prohibition and a negation cue share the clause), and the words
    after the cue are its scope (`Clause.negated`), so "not exempt from political restriction"
@@ -73,11 +76,18 @@ _CONTRACTIONS = (
     (re.compile(r"\bcannot\b", re.I), "can not"),
 )
 _CUT = re.compile(
-    r"\s*;\s*|\s*:\s+"
+    r"\s*;\s*"
     r"|,?\s+\b(?:but|however|whereas|although|though|except\s+that)\b[,\s]*"
+    r"|,\s+(?=(?:not|without)\b)"
+    r"|\s+(?=\b(?:where|if|unless|when|provided\s+that)\b)"
     r"|,?\s+\b(?:and|or)\b(?=\s+(?:(?:is|are|will|must|may|shall|should|can|does|do)\s+)?"
     r"(?:not|never)\b)",
     re.I,
+)
+# "If you believe the duties are not sensitive, you may ask ...": a leading condition is its
+# own clause, so its negation does not reach the main clause
+_LEADING_CONDITION = re.compile(
+    r"^\s*(?:if|where|when|unless|although|though|while|once|since)\b[^,]*,\s*", re.I
 )
 _PROHIBITION = re.compile(
     r"\b(?:must|may|shall|should|can|could)\s+not\b(?!\s+(?:only|just|necessarily)\b)"
@@ -90,7 +100,9 @@ _PROHIBITION = re.compile(
     r"|\bno\s+\w+ing\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|no|nor|neither|none|without|nothing|nobody)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|no|nor|neither|none|without|nothing|nobody|unable|ineligible)\b", re.I
+)
 _OBLIGATION = re.compile(
     r"\b(?:must|shall|will|required\s+to|expected\s+to|responsible\s+for|need\s+to|needs\s+to|"
     r"duty|duties|obliged\s+to|has\s+to|have\s+to)\b",
@@ -111,7 +123,10 @@ def _expanded(sentence: str) -> str:
 def clauses(sentence: str) -> tuple[Clause, ...]:
     """The sentence's clauses with their words, polarity, modality and negation scope."""
     found: list[Clause] = []
-    for part in _CUT.split(_expanded(sentence)):
+    text = _expanded(sentence)
+    condition = _LEADING_CONDITION.match(text)
+    parts = [text[: condition.end()], text[condition.end() :]] if condition else [text]
+    for part in (piece for whole in parts for piece in _CUT.split(whole)):
         text = part.strip(" ,.")
         words = normalise(text)
         if not words:

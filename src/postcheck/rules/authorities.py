@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from postcheck.record.grades import normalise_grade
 from postcheck.rules.data import RuleData
@@ -66,6 +66,12 @@ class GradeScale(Sourced):
     grades: list[GradeBand] = Field(default_factory=list)
 
 
+class AnnualMeeting(Sourced):
+    """The day the council held (or has fixed for) its annual meeting in one year."""
+
+    date: dt.date
+
+
 class AttendancePolicy(Sourced):
     min_office_days: float | None = Field(default=None, ge=0, le=7)
 
@@ -79,7 +85,16 @@ class Authority(RuleData):
     political_groups: list[PoliticalGroup] | None = None
     grade_scale: GradeScale | None = None
     office_attendance: AttendancePolicy = Field(default_factory=AttendancePolicy)
+    annual_meetings: list[AnnualMeeting] = Field(default_factory=list)
     notes: str | None = None
+
+    @field_validator("annual_meetings")
+    @classmethod
+    def _one_meeting_a_year(cls, meetings: list[AnnualMeeting]) -> list[AnnualMeeting]:
+        years = [m.date.year for m in meetings]
+        if len(set(years)) != len(years):
+            raise ValueError("a council holds one annual meeting a year; a year is listed twice")
+        return meetings
 
     def mayor_term_on(self, day: dt.date) -> MayorTerm | None:
         return next((t for t in self.mayor_terms if t.current_on(day)), None)
@@ -90,11 +105,78 @@ class Authority(RuleData):
             return None
         return [g for g in self.political_groups if g.current_on(day)] or None
 
+    def annual_meeting_in(self, year: int) -> dt.date | None:
+        """The day of the year's annual meeting, where the authority file records it."""
+        return next((m.date for m in self.annual_meetings if m.date.year == year), None)
+
+    def annual_meeting_held_year(self, day: dt.date) -> int:
+        """The latest year whose annual meeting had certainly been held before `day`.
+
+        A year's meeting is held before `day` when the recorded date (or, without one, the
+        latest day the law allows: latest_lawful_annual_meeting) is before it. An appointment
+        that ends "at the annual meeting" runs to the end of that day, so on the day itself
+        the meeting is not yet past. The previous year's meeting always is.
+        """
+        last = self.annual_meeting_in(day.year) or latest_lawful_annual_meeting(day.year)
+        return day.year if last is not None and last < day else day.year - 1
+
     def grade(self, code: str) -> GradeBand | None:
         if self.grade_scale is None:
             return None
         wanted = normalise_grade(code)
         return next((g for g in self.grade_scale.grades if normalise_grade(g.code) == wanted), None)
+
+
+# --- the annual meeting ----------------------------------------------------------------------
+# Local Government Act 1972, Sch 12 para 1(2): a principal council's annual meeting is held
+#   (a) in a year of ordinary elections of its councillors, on the eighth day after the day the
+#       councillors retire or another day, fixed by the council, within the 21 days after it;
+#   (aa) in a year of a mayoral election that is not a year of ordinary elections, likewise
+#       within the 21 days after the day an elected mayor retires;
+#   (b) in any other year, on a day in March, April or May fixed by the council.
+# Councillors retire on the fourth day after the ordinary day of election (LGA 1972 s.7(1),
+# (3) for county and metropolitan district councillors; Sch 2 para 6(3) for London borough
+# councillors), and the ordinary day of election is the first Thursday in May unless an order
+# fixes another day (Representation of the People Act 1983, s.37(1)).
+_RETIREMENT_AFTER_ELECTION = 4  # days
+_MEETING_WITHIN = 21  # days after the day of retirement
+# Years whose ordinary day of election was not the first Thursday in May, as reported (the
+# orders and Acts that moved them were not read: UNCONFIRMED). In them the annual meeting could
+# be later than the first-Thursday reckoning allows.
+MOVED_ELECTION_DAYS = {
+    2001: dt.date(2001, 6, 7),  # Elections Act 2001 (foot-and-mouth outbreak)
+    2004: dt.date(2004, 6, 10),  # combined with the European Parliament election
+    2009: dt.date(2009, 6, 4),  # combined with the European Parliament election
+    2014: dt.date(2014, 5, 22),  # combined with the European Parliament election
+}
+# Years in which the law's usual timetable did not hold: the May 2020 elections were postponed
+# to 2021 (Coronavirus Act 2020, s.60) and the requirement to hold an annual meeting in 2020
+# was relaxed by regulations (UNCONFIRMED); no latest day is known for them.
+NO_KNOWN_LATEST_DAY = frozenset({2020})
+
+
+def ordinary_election_day(year: int) -> dt.date:
+    """The ordinary day of election of councillors in England: the first Thursday in May,
+    unless it is known to have been moved (MOVED_ELECTION_DAYS)."""
+    if year in MOVED_ELECTION_DAYS:
+        return MOVED_ELECTION_DAYS[year]
+    first = dt.date(year, 5, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7)  # Thursday is weekday 3
+
+
+def latest_lawful_annual_meeting(year: int) -> dt.date | None:
+    """The last day on which the law lets a principal council hold the year's annual meeting.
+
+    Whether the year is one of ordinary elections for a given council is not known, so this is
+    the later of 31 May (para 1(2)(b)) and the 21st day after the councillors' retirement on
+    the fourth day after the ordinary day of election (para 1(2)(a)); a mayor's retirement
+    (para 1(2)(aa)) is taken to follow the same timetable (INFERENCE). None for a year with no
+    known latest day.
+    """
+    if year in NO_KNOWN_LATEST_DAY:
+        return None
+    retirement = ordinary_election_day(year) + dt.timedelta(days=_RETIREMENT_AFTER_ELECTION)
+    return max(dt.date(year, 5, 31), retirement + dt.timedelta(days=_MEETING_WITHIN))
 
 
 class AuthorityFileError(ValueError):

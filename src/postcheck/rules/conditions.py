@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
 from postcheck.record.polarity import Modality, Polarity
-from postcheck.record.wording import TermError, term_forms
+from postcheck.record.wording import TermError, normalise, term_forms, tokens
 from postcheck.rules.data import RuleData
 
 Scalar = str | int | float | bool
@@ -139,6 +139,12 @@ class Wording(RuleData):
                 term_forms(term)
             except TermError as error:
                 raise ValueError(str(error)) from None
+            kept = normalise(term)
+            if len(tokens(term)) > 1 and len(kept) == 1:
+                raise ValueError(
+                    f"term {term!r} is compared as {kept[0]!r} alone (function words are "
+                    f"dropped): write {kept[0]!r}, or a phrase with two content words"
+                )
         return self
 
     @property

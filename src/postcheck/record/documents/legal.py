@@ -12,10 +12,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from postcheck.record.citations import INSTRUMENTS, PROVISION, parse_citation
+from postcheck.record.citations import (
+    APPLIED_BY,
+    INSTRUMENTS,
+    PROVISION,
+    other_acts,
+    parse_citation,
+)
 from postcheck.record.documents.labels import Clause
 from postcheck.record.documents.sentences import split_sentences
 from postcheck.record.model import Citation, Mention
+from postcheck.record.polarity import Clause as Clause_
+from postcheck.record.polarity import Polarity, clauses
+from postcheck.record.wording import normalise
 
 BASIS = "basis"
 RESTRICTION = "restriction"
@@ -36,12 +45,9 @@ _TRIGGERS = (
         ),
     ),
 )
-_NEGATED = re.compile(
-    r"\b(?:not|no\s+longer|never)\b(?:\s+\w+){0,3}?\s+(?:a\s+)?politically[\s-]+restricted"
-    r"|\bexempt(?:ed)?\s+from\s+(?:the\s+)?political\s+restrictions?"
-    r"|\bnot\s+subject\s+to\s+(?:the\s+)?political\s+restrictions?",
-    re.I,
-)
+# "The post is exempt from political restriction", "has been exempted from the restrictions"
+_EXEMPTED = re.compile(r"\bexempt(?:ed)?\s+from\b", re.I)
+_RESTRICT, _EXEMPT, _APPLY = normalise("restricted exempted applies")
 _STATED = re.compile(
     r"\b(?:post|role|position|job|appointment|it|this)\b[^.]{0,60}?"
     r"\b(?:is|will\s+be|has\s+been|are|remains)\b[^.]{0,30}?politically[\s-]+restricted"
@@ -54,7 +60,7 @@ _STATED = re.compile(
 )
 # A word every instrument's name or alias holds ("Act", "Regulations", "LGHA", "SI 2002/975")
 _MAY_NAME_INSTRUMENT = re.compile(
-    r"\bact\b|regulations|\blgha|\bldedca|\blg\s*&|\bs\.?\s?i\b", re.I
+    r"\bact\b|regulations|\blgha|\bldedca|\blg\s*&|\bs\.?\s?i\b|\blga\b", re.I
 )
 # a provision named in running text ("section 2(3)"), not the tail of a word ("items 3")
 _PROVISION = re.compile(rf"\b(?:{PROVISION.pattern})", re.I)
@@ -72,6 +78,9 @@ _CONNECTORS = re.compile(
     re.I,
 )
 _PROVISION_END = re.compile(r"[,;]|\s+and\s+|\s+which\s+|\s+for\s+")
+# what may stand between an instrument and the provision after it: "LG&HA 1989, s.9"
+_AFTER_INSTRUMENT = re.compile(r"^[\s,:–-]*")
+_OF = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?$|\s*$", re.I)
 _TAIL = 30
 
 
@@ -127,12 +136,54 @@ def _resolve_back_references(sentence: str, last_act: str) -> str:
 
 
 def _restriction(sentence: str) -> bool | None:
-    """True or False where the sentence says whether the post is restricted, else None."""
+    """True or False where the sentence says whether the post is restricted, else None.
+
+    Negation is read by record/polarity.py, clause by clause, and judged by what it denies:
+    - the restriction ("This post is not politically restricted", "is no longer subject to
+      political restriction", "Political restriction does not apply to this post"): False;
+    - an exemption ("This post is not exempt from political restriction", "cannot be exempted"):
+      the post is restricted, True;
+    - an exemption affirmed ("The post is exempt from political restriction", "has been
+      exempted from the restrictions"): False; one merely offered or allowed ("may apply for
+      exemption") says neither.
+    Otherwise an affirmative clause that says the post is restricted (_STATED) gives True. A
+    sentence whose clauses say both gives None: it does not settle the question.
+    """
     if "restrict" not in sentence.lower():
         return None
-    if _NEGATED.search(sentence):
-        return False
-    return True if _STATED.search(sentence) else None
+    verdicts = {v for v in (_clause_verdict(c) for c in clauses(sentence)) if v is not None}
+    if not verdicts and _STATED.search(sentence):
+        verdicts = {True}
+    return verdicts.pop() if len(verdicts) == 1 else None
+
+
+def _scope(clause: Clause_) -> tuple[str, ...]:
+    """The negation's scope in word order: the shortest tail of the clause's words that holds
+    every word of the scope (polarity gives the scope as a set; it runs from the cue on)."""
+    words = clause.words
+    for start in range(len(words) - 1, -1, -1):
+        if set(words[start:]) == clause.negated:
+            return words[start:]
+    return tuple(w for w in words if w in clause.negated)
+
+
+def _clause_verdict(clause: Clause_) -> bool | None:
+    """What one clause says about the restriction (see _restriction); it may name only the
+    exemption ("and cannot be exempted"), the sentence having named the restriction."""
+    if clause.polarity is not Polarity.AFFIRMATIVE:
+        # what the negation denies first: "not exempt from political restriction" denies the
+        # exemption, "not politically restricted and is exempt" the restriction
+        denied = next((w for w in _scope(clause) if w in (_EXEMPT, _RESTRICT, _APPLY)), None)
+        if denied == _EXEMPT:
+            return True
+        if denied == _RESTRICT or (denied == _APPLY and _RESTRICT in clause.words):
+            return False
+        return None
+    if _EXEMPT in clause.words and _EXEMPTED.search(clause.text):
+        return False if clause.modality.value == "statement" else None
+    if _RESTRICT in clause.words and _STATED.search(clause.text):
+        return True
+    return None
 
 
 def _restriction_label(clause: Clause, found: LegalFindings) -> None:
@@ -171,26 +222,63 @@ def _citations(text: str, clause: Clause) -> list[Citation]:
 
 
 def _citation_texts(sentence: str, cuts: list[int]) -> list[tuple[int, str]]:
-    """(start, words) of each instrument cited, with its provision before or just after it."""
+    """(start, words) of each instrument cited, with its provision before or just after it.
+
+    "s.9 of the 1989 Act as applied by regulation 3(7) of the 2002 Regulations" is one citation,
+    of the applying provision (record/citations.py reads it so), not two bases."""
     spans = _instrument_spans(sentence)
     texts: list[tuple[int, str]] = []
     previous_end = 0
-    for index, (start, end, _key) in enumerate(spans):
+    index = 0
+    while index < len(spans):
+        start, end, _key = spans[index]
         begin = max([previous_end, *(c for c in cuts if c <= start)])
-        words = sentence[begin:end]
-        if parse_citation(words).number is None:
-            limit = spans[index + 1][0] if index + 1 < len(spans) else len(sentence)
-            tail = _PROVISION_END.split(sentence[end : min(limit, end + _TAIL)], maxsplit=1)[0]
-            if parse_citation(tail).number is not None:
-                words += tail.rstrip(" .")
+        stop = _with_provision_after(sentence, begin, end, spans, index)
+        index += 1
+        while (link := APPLIED_BY.match(sentence, stop)) is not None:
+            applying = _PROVISION.match(sentence, link.end())
+            if applying is not None:
+                stop = applying.end()
+                if index < len(spans) and _OF.fullmatch(sentence[stop : spans[index][0]]):
+                    stop = _with_provision_after(sentence, stop, spans[index][1], spans, index)
+                    index += 1
+            elif index < len(spans) and spans[index][0] == link.end():
+                stop = _with_provision_after(sentence, stop, spans[index][1], spans, index)
+                index += 1
+            else:
+                break
+        words = sentence[begin:stop].rstrip(" .")
         texts.extend((begin, text) for text in _each_provision(words, start - begin))
-        previous_end = end
+        previous_end = stop
     if not spans:
         tail_start = max(cuts, default=0)
         words = _PROVISION_END.split(sentence[tail_start:], maxsplit=1)[0].rstrip(" .")
+        link = APPLIED_BY.search(words)
+        if link is not None and _PROVISION.match(words, link.end()):
+            # "s.9 as applied by reg 3(7), ...": the words were cut at the comma, if any
+            words = sentence[tail_start:].split(";")[0]
+            words = words[: _PROVISION.match(words, link.end()).end()]  # type: ignore[union-attr]
         if cuts and parse_citation(words).number is not None:
             texts.append((tail_start, _CONNECTORS.sub("", words).strip()))
     return texts
+
+
+def _with_provision_after(
+    sentence: str, begin: int, end: int, spans: tuple[tuple[int, int, str], ...], index: int
+) -> int:
+    """Where the citation of the instrument ending at `end` stops: after a provision that
+    follows the name ("LG&HA 1989, s.9") when none comes before it, else at the name's end."""
+    if parse_citation(sentence[begin:end]).number is not None:
+        return end
+    limit = spans[index + 1][0] if index + 1 < len(spans) else len(sentence)
+    rest = sentence[end : min(limit, end + _TAIL)]
+    gap = _AFTER_INSTRUMENT.match(rest)
+    skipped = gap.end() if gap else 0
+    # a leading space lets "which ..." and "and ..." end the tail where they open it
+    tail = _PROVISION_END.split(" " + rest[skipped:], maxsplit=1)[0][1:]
+    if parse_citation(tail).number is None:
+        return end
+    return end + skipped + len(tail.rstrip(" ."))
 
 
 def _each_provision(words: str, instrument_at: int) -> list[str]:
@@ -199,7 +287,8 @@ def _each_provision(words: str, instrument_at: int) -> list[str]:
     words runs up to the end of the instrument's name, which starts at instrument_at.
     """
     provisions = list(_PROVISION.finditer(words[:instrument_at]))
-    if len(provisions) < 2:
+    # "s.9 as applied by regulation 3(7) of SI 2002/975" is one citation (the applying one)
+    if len(provisions) < 2 or APPLIED_BY.search(words, provisions[0].end(), instrument_at):
         return [_CONNECTORS.sub("", words).strip()]
     act = words[provisions[-1].end() :]
     return [_CONNECTORS.sub("", f"{p[0]}{act}").strip() for p in provisions]
@@ -219,7 +308,11 @@ def _instrument_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     for span in matches:
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
-    return tuple(spans)
+    # an Act not listed ("the Local Government Act 1989") counts where no listed one is named
+    for other in other_acts(text):
+        if not any(other[0] < e and s < other[1] for s, e, _ in spans):
+            spans.append(other)
+    return tuple(sorted(spans))
 
 
 def _citation(text: str, clause: Clause) -> Citation:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from postcheck.record.dates import parse_partial_date
+from postcheck.record.dates import FoundDate, PartialDate, find_dates
 from postcheck.record.model import (
     Appointment,
     AppointmentType,
@@ -60,6 +60,10 @@ _PERMANENT = re.compile(
     r"(?:post|role|position|appointment|contract|basis)\b"
     r"|\b(?:post|role|position|appointment|contract)\s+is\s+permanent\b"
     r"|\b(?:open[\s-]+ended|indefinite)\s+(?:post|contract|appointment|basis)\b"
+    # "The appointment is open-ended", "with no end date", "employed indefinitely"
+    r"|\b(?:post|role|position|appointment|contract|employment)\s+(?:is|will\s+be)\s+"
+    r"(?:open[\s-]+ended|indefinite|ongoing)\b"
+    r"|\b(?:no|without\s+(?:a|any))\s+(?:fixed\s+|set\s+)?end(?:ing)?\s+date\b|\bindefinitely\b"
     # labels run into the prose: "Contract Permanent, full time", "Type of appointment: permanent"
     r"|\b(?:contract|appointment|tenure|employment\s+type)\s*[:–-]?\s*permanent\b",
     re.I,
@@ -81,15 +85,22 @@ _END_EVENTS = (
     (
         EndEvent.MAYORS_TERM,
         re.compile(
-            r"\bmayor(?:['’]s|al)\s+(?:current\s+|present\s+)?term\b"
-            r"|\bterm\s+of\s+(?:office\s+of\s+)?the\s+(?:current\s+)?(?:directly\s+)?(?:elected\s+)?mayor"
-            r"|\bmayor\s+(?:leaves|ceases\s+to\s+hold)\s+office\b",
+            # "the Mayor's term", "the Mayor's current four-year term of office", "the mayoral
+            # term", "the Mayor's period of office"
+            r"\bmayor(?:['’]s|al)\s+(?:[\w-]+\s+){0,2}?(?:term|period\s+(?:of|in)\s+office"
+            r"|tenure|time\s+in\s+office)\b"
+            r"|\b(?:term|period)\s+of\s+(?:office\s+of\s+)?the\s+(?:current\s+)?(?:directly\s+)?"
+            r"(?:elected\s+)?mayor|\bmayoralty\b"
+            r"|\bmayor\s+(?:leaves|vacates|ceases\s+to\s+hold|holds|remains\s+in)\s+"
+            r"(?:(?:their|his|her|the)\s+)?office\b",
             re.I,
         ),
     ),
     (
         EndEvent.ANNUAL_MEETING,
-        re.compile(r"\bannual\s+(?:general\s+|council\s+)?meeting\b|\bAGM\b", re.I),
+        re.compile(
+            r"\bannual\s+(?:general\s+|council\s+)?meeting\b|\bannual\s+council\b|\bAGM\b", re.I
+        ),
     ),
     (EndEvent.FUNDING, re.compile(r"\b(?:end\s+of\s+(?:the\s+)?)?funding\b", re.I)),
     (
@@ -104,8 +115,9 @@ _END_EVENTS = (
 # Words that tie the end of the appointment to an event: "until", "for the duration of" ...
 _UNTIL_EVENT = re.compile(
     r"\b(?:until|till|up\s+to|ending\s+(?:at|on|with)|ends?\s+(?:at|on|with)|to\s+the\s+end"
-    r"|(?:expir|terminat|finish)\w*\s+(?:at|on|with)|for\s+the\s+(?:duration|length|life|period"
-    r"|remainder|rest)|co-?terminous\s+with|tied\s+to|linked\s+to|no\s+later\s+than"
+    r"|(?:expir|terminat|finish|end)\w*\s+(?:at|on|with|when)|for\s+the\s+(?:duration|length|life"
+    r"|period|remainder|rest|term)|co-?termino?us\s+with|tied\s+to|linked\s+to|no\s+later\s+than"
+    r"|for\s+(?:as\s+)?long\s+as|until\s+such\s+time\s+as|runs?\s+with|lasts?\s+for"
     r"|not\s+(?:extend\s+|continue\s+|run\s+)?(?:beyond|past))\b",
     re.I,
 )
@@ -145,7 +157,7 @@ def appointment(sentence: str, labelled: bool, place: dict[str, int | None]) -> 
     end_event = end_date = None
     if kind is AppointmentType.FIXED_TERM:
         end_event = event
-        end_date = parse_partial_date(sentence)
+        end_date = _end_date(text, event is not None)
     return Appointment(
         as_written=sentence,
         type=kind,
@@ -153,6 +165,66 @@ def appointment(sentence: str, labelled: bool, place: dict[str, int | None]) -> 
         end_date=end_date.model_dump() if end_date else None,  # a dict keeps "as written"
         **place,
     )
+
+
+# Words just before a date that make it the day the appointment ends, or the day it starts.
+_END_MARK = re.compile(
+    r"(?:\b(?:until|till|til|to|ending|ends?|end\s+date|expir\w*|terminat\w*|finish\w*|through"
+    r"|no\s+later\s+than|not\s+(?:beyond|after|later\s+than)|by|up\s+to)|\s[-–—]|[-–—])"
+    r"(?:\s+(?:on|at|in|of|is|date|the\s+end\s+of))*\s*[:,]?\s*$",
+    re.I,
+)
+_START_MARK = re.compile(
+    r"\b(?:from|starting|start(?:ing)?\s+date|commenc\w*|beginning|begins?|effective|w\.?e\.?f\.?"
+    r"|dated|updated|closing\s+date|interviews?)(?:\s+(?:on|at|in|of|is|date|from))*\s*[:,–—-]?\s*$",
+    re.I,
+)
+_MARK_REACH = 30  # characters before a date where "until" or "from" still governs it
+_EVENT_YEAR_REACH = 40  # characters after an event's words where its year may stand
+
+
+def _end_date(text: str, has_event: bool) -> PartialDate | None:
+    """The day the appointment ends, from the dates the sentence writes.
+
+    A date after "until", "to", "ending (on)", "expires", "no later than" or a dash in a range
+    is the end ("from 1 June 2026 until 31 March 2027" ends on the second date); a date after
+    "from", "starting" or "commencing" is a start and never the end. A sentence with one date
+    and no such word ("Fixed term: 31 March 2027") ends on it. With an end event, a year
+    written with the event is its year: "the annual meeting in 2026", "the 2026 annual meeting".
+    """
+    found = find_dates(text)
+    starts = [f for f in found if _START_MARK.search(_before(text, f))]
+    marked = [f for f in found if f not in starts and _END_MARK.search(_before(text, f))]
+    if marked:
+        return marked[0].date
+    unmarked = [f for f in found if f not in starts]
+    if len(unmarked) == 1:
+        return unmarked[0].date
+    if not found and has_event:
+        return _event_year(text)
+    return None
+
+
+def _before(text: str, found: FoundDate) -> str:
+    return text[max(0, found.start - _MARK_REACH) : found.start]
+
+
+def _event_year(text: str) -> PartialDate | None:
+    """The year written with an end event: "the annual meeting in 2026", "the 2026 AGM"."""
+    for _, pattern in _END_EVENTS:
+        event = pattern.search(text)
+        if event is None:
+            continue
+        after = text[event.end() : event.end() + _EVENT_YEAR_REACH]
+        before = text[max(0, event.start() - 12) : event.start()]
+        years = [
+            *(f for f in find_dates(after, bare_years=True) if f.date.month is None),
+            *(f for f in find_dates(before, bare_years=True)[-1:] if f.date.month is None),
+        ]
+        if years:
+            return years[0].date
+        return None
+    return None
 
 
 def _end_event(text: str) -> tuple[EndEvent | None, bool]:
@@ -195,17 +267,82 @@ _WORKPLACE = re.compile(
 )
 
 
+# Days worked from home, not in the office: "from home 2 days a week", "2 days remotely".
+_HOME = re.compile(
+    r"\b(?:from|at)\s+home\b|\bhome[\s-]*(?:working|based)\b|\bhomeworking\b|\bremote(?:ly)?\b"
+    r"|\bWFH\b|\bwork(?:ing)?\s+from\s+(?:home|anywhere)\b|\boff[\s-]+site\b",
+    re.I,
+)
+# A clause placing its days in the office; "hybrid" alone places none.
+_OFFICE = re.compile(
+    r"\b(?:in|at|from)\s+the\s+office\b|\boffice[\s-]+(?:based|attendance|days?)\b|\bon[\s-]+site\b"
+    r"|\bin[\s-]+person\b|\bphysical(?:ly)?\s+(?:attend|present|presence)"
+    r"|\battend(?:ing|ance)?\s+(?:in\s+|at\s+)?(?:the\s+)?(?:office|workplace|town\s+hall|civic\s+cent)"
+    r"|\bworkplace\b",
+    re.I,
+)
+# Where one clause of a split week ends and the next begins: "2 days from home and 3 in the
+# office", "in the office 3 days a week, the rest at home".
+_CLAUSE_BREAK = re.compile(r"[,;()]|\s[-–—]\s|\b(?:and|with|but|while|whilst|plus|or)\b", re.I)
+# A count of office days with the week left unsaid, as the second half of a split week:
+# "... and 3 in the office", "3 days on site".
+_ELLIPTIC_DAYS = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:working\s+|office\s+)?days?\s+)?(?:in\s+the\s+office|on[\s-]+site"
+    r"|in[\s-]+person|at\s+(?:the\s+)?(?:office|workplace|town\s+hall|civic\s+cent(?:re|er)))\b",
+    re.I,
+)
+
+
 def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStatement | None:
-    """A statement about working in person; days_per_week where it gives a number of days."""
+    """A statement about working in person; days_per_week where it gives the office days.
+
+    A week split between home and office gives the office days, whichever comes first: in
+    "from home 2 days a week, in the office 3 days a week" and "2 days from home and 3 in the
+    office" the post is in the office 3 days. A count in a clause about home (or remote)
+    working is never an office count.
+    """
     if not _MENTIONS_ATTENDANCE.search(sentence):
         return None
-    days = _DAYS.search(sentence)
     in_person = _IN_PERSON.search(sentence)
-    if days and (days["floor"] or in_person or _WORKPLACE.search(sentence)):
-        return AttendanceStatement(as_written=sentence, days_per_week=_number(days["n"]), **place)
+    days = _office_days(sentence)
+    if days is not None:
+        return AttendanceStatement(as_written=sentence, days_per_week=days, **place)
     if in_person:
         return AttendanceStatement(as_written=sentence, **place)
     return None
+
+
+def _office_days(sentence: str) -> float | None:
+    """The office days a sentence states, reading each clause of a split week on its own."""
+    at_home = _HOME.search(sentence) is not None
+    split = at_home or len(_DAYS.findall(sentence)) > 1
+    in_office = (
+        _IN_PERSON.search(sentence) or _OFFICE.search(sentence) or _WORKPLACE.search(sentence)
+    )
+    unplaced: list[re.Match[str]] = []
+    for clause in _clauses(sentence):
+        office = _OFFICE.search(clause) or _WORKPLACE.search(clause)
+        home = _HOME.search(clause)
+        found = _DAYS.search(clause) or (_ELLIPTIC_DAYS.search(clause) if split else None)
+        if found is None or (home and not office):
+            continue
+        if office:
+            return _number(found["n"])
+        unplaced.append(found)
+    for found in unplaced:  # "at least 3 days a week" with the office named elsewhere
+        if ("floor" in found.re.groupindex and found["floor"]) or (in_office and not at_home):
+            return _number(found["n"])
+    return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence cut at commas, dashes and joining words, keeping each day count whole."""
+    pieces, start = [], 0
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        pieces.append(sentence[start : cut.start()])
+        start = cut.end()
+    pieces.append(sentence[start:])
+    return [p for p in pieces if p.strip()]
 
 
 def _number(word: str) -> float:
@@ -415,10 +552,28 @@ def _title_end(target: str, labelled: bool) -> str:
 
 
 # --- salary ------------------------------------------------------------------------------------
-_AMOUNT = r"£\s?(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<{0}p>\d{{2}}))?\s*(?P<{0}k>k\b)?"
-_RANGE = re.compile(_AMOUNT.format("low") + r"\s*(?:-|–|—|to)\s*" + _AMOUNT.format("high"), re.I)
+# "£44,000", "£44k", "£49.3k" (thousands with a decimal), "£15.50" (pence)
+_AMOUNT = (
+    r"£\s?(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    r"(?:(?:\.(?P<{0}p>\d{{2}}))(?!\d|\s*k\b)|\.(?P<{0}d>\d{{1,2}})(?=\s*k\b))?\s*(?P<{0}k>k\b)?"
+)
+# The top of a range may drop its "£": "£44,000 - 49,282", "£44k to 49.3k".
+_RANGE = re.compile(
+    _AMOUNT.format("low")
+    + r"\s*(?:-|–|—|to)\s*"
+    + _AMOUNT.format("high").replace("£\\s?", "£?\\s?", 1),
+    re.I,
+)
 _SINGLE = re.compile(
     r"(?P<lead>up\s+to|from|starting\s+at|rising\s+to|maximum\s+of)?\s*" + _AMOUNT.format("one"),
+    re.I,
+)
+# NJC spinal column points: "SCP 34 - 38", "SCP 34-38", "SCPs 34 to 38", "spinal column points
+# 34-38", "SCP 34 - SCP 38"; one point: "SCP 38".
+_POINT_WORD = r"(?:SCPs?|spinal\s+(?:column\s+)?points?|(?:pay|scale)\s+points?)"
+_POINTS = re.compile(
+    rf"\b{_POINT_WORD}\s*:?\s*(?P<low>\d{{1,2}})(?!\d|[.,]\d)"
+    rf"(?:\s*(?:-|–|—|to)\s*(?:{_POINT_WORD}\s*)?(?P<high>\d{{1,2}})(?!\d|[.,]\d))?",
     re.I,
 )
 _PAY_WORDS = re.compile(
@@ -460,19 +615,31 @@ _PRO_RATA = re.compile(r"\bpro[\s-]*rata\b", re.I)
 
 
 def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salary | None:
-    """A pay range ('£40,000 - £45,000', '£40k to £45k per annum') or a single figure, with how
-    often it is paid where the text says ('per annum', 'per hour', 'a day'; None if it does not)
-    and whether it is pro rata ('£30,000 pro rata'; None if not said)."""
-    if "£" not in sentence or (not labelled and not _PAY_WORDS.search(sentence)):
+    """A pay range ('£40,000 - £45,000', '£40k to £45k per annum', '£44k - £49.3k', '£44,000
+    to 49,282') or a single figure, with how often it is paid where the text says ('per annum',
+    'per hour', 'a day'; None if it does not) and whether it is pro rata ('£30,000 pro rata';
+    None if not said).
+
+    Pay stated only in NJC spinal column points ('SCP 34 - 38') is kept as written, with no
+    amounts: postcheck has no table of what each point is worth, so it does not guess one.
+    """
+    if "£" not in sentence:
+        points = _POINTS.search(sentence)
+        if points is None or pay_points(sentence) is None:
+            return None
+        return Salary(as_written=points[0].strip(), **place)
+    if not labelled and not _PAY_WORDS.search(sentence):
         return None
     minimum: float | None
     maximum: float | None
     found = _RANGE.search(sentence)
     if found:
         minimum, maximum = _amount(found, "low"), _amount(found, "high")
-        if minimum > maximum:  # an inverted range states no pay
-            return None
-    else:
+        if minimum > maximum:
+            if "£" in sentence[found.end("low") : found.start("high")]:
+                return None  # an inverted range states no pay
+            found = None  # "£44,000 - 5 days": the second number is not pay
+    if not found:
         singles = list(itertools.islice(_SINGLE.finditer(sentence), _MAX_AMOUNTS))
         if not singles:
             return None
@@ -511,5 +678,18 @@ def _period(sentence: str, start: int, end: int) -> SalaryPeriod | None:
 
 
 def _amount(found: re.Match[str], name: str) -> float:
-    value = float(found[name].replace(",", "")) + float(f"0.{found[name + 'p'] or 0}")
-    return value * 1000 if found[name + "k"] else value
+    whole = float(found[name].replace(",", ""))
+    if found[name + "k"]:  # "£49.3k" is £49,300
+        return (whole + float(f"0.{found[name + 'd'] or 0}")) * 1000
+    return whole + float(f"0.{found[name + 'p'] or 0}")
+
+
+def pay_points(sentence: str) -> tuple[int, int] | None:
+    """The NJC spinal column points a sentence states, lowest and highest ('SCP 34 - 38' is
+    (34, 38); 'SCP 38' is (38, 38)); None when it states none, or an inverted range."""
+    found = _POINTS.search(sentence)
+    if found is None:
+        return None
+    low = int(found["low"])
+    high = int(found["high"] or low)
+    return (low, high) if low <= high else None

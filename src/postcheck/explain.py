@@ -1,0 +1,172 @@
+"""`postcheck explain RULE`: one rule as its users read it, with its values for a given day.
+
+A rule's prose may name dated parameters (`{param.s9_relevant_amount}`) and the day judged
+(`{as_of}`). They are filled in here with the values in force on the `--as-of` day, as a
+report on that day would show them, and the values are listed with their sources. Placeholders
+that name the job description's own words (`{appointment.end_date.as_written}`) have no value
+until a record is judged: they stay as written, and a note says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from typing import Any
+
+import yaml
+
+from postcheck.check import compile_for_run
+from postcheck.rules.catalogue import Catalogue
+from postcheck.rules.model import Rule
+from postcheck.rules.parameters import Parameters
+from postcheck.violations import RunContext, message_context, render
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
+# A placeholder with the pound sign written before it, so an unknown amount reads as words.
+_FILLED = re.compile(r"(£?)\{([A-Za-z_][\w.]*)\}")
+_WIDTH = 96
+
+
+def render_explanation(rule: Rule, catalogue: Catalogue, day: dt.date) -> str:
+    """The rule in full, its parameters rendered for `day`."""
+    compiled = compile_for_run(catalogue, day, select=[rule.id])
+    context = message_context(compiled)
+    used = parameters_used(rule)
+    fill = _Filler(context, catalogue.parameters)
+    effective = rule.effective
+    silent = compiled.not_applicable.get(rule.id)
+    lines = [
+        f"{rule.id}: {rule.title}",
+        f"  area: {rule.area.value}   severity: {rule.severity.value}   "
+        f"certainty: {rule.certainty.value}",
+        f"  in force: {_in_force(effective.from_, effective.to)}",
+        f"  on {day.isoformat()}: {f'silent ({silent})' if silent else 'applies'}",
+        "",
+        "Law:",
+        *[f"  {c.text}\n    {c.url}" for c in rule.citations],
+        "",
+        "Why:",
+        *_wrap(fill(rule.rationale)),
+        "",
+        "Reports:",
+        *_wrap(fill(rule.message)),
+        "",
+        "Fix:",
+        *_wrap(fill(rule.remediation)),
+        "",
+    ]
+    if used:
+        values = _values(used, catalogue.parameters, context)
+        lines += [f"Values on {day.isoformat()}:", *values, ""]
+    if fill.left_for_record:
+        names = ", ".join("{" + n + "}" for n in sorted(fill.left_for_record))
+        lines += [*_wrap(f"({names}: filled from the job description when a finding is made)"), ""]
+    lines += [
+        *_examples("Fails", rule.examples.fail),
+        *_examples("Passes", rule.examples.pass_),
+    ]
+    if rule.examples.as_of:
+        lines += [f"(examples judged as of {rule.examples.as_of.isoformat()})"]
+    if any("authority" in e for e in [*rule.examples.fail, *rule.examples.pass_]):
+        lines += [
+            "(a council named in an example is judged with that council's authority file; "
+            "fictional test councils are in tests/authorities/)"
+        ]
+    return "\n".join(lines)
+
+
+def parameters_used(rule: Rule) -> list[str]:
+    """The parameters a rule tests (`param: NAME`) or names in its prose, in first-use order."""
+    named: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("param"), str):
+                named.append(node["param"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(rule.model_dump(mode="json", by_alias=True)["when"])
+    for text in (rule.rationale, rule.message, rule.remediation):
+        named += [
+            p.removeprefix("param.") for p in _PLACEHOLDER.findall(text) if p.startswith("param.")
+        ]
+    return list(dict.fromkeys(named))
+
+
+class _Filler:
+    """Fills `{as_of}` and `{param.X}` for the day; keeps, and remembers, every other name."""
+
+    def __init__(self, context: RunContext, parameters: Parameters) -> None:
+        self.context = context
+        self.parameters = parameters
+        self.left_for_record: set[str] = set()
+
+    def __call__(self, template: str) -> str:
+        return _FILLED.sub(self._one, template)
+
+    def _one(self, match: re.Match[str]) -> str:
+        pound, name = match[1], match[2]
+        day = self.context.as_of.isoformat()
+        if name == "as_of":
+            return pound + day
+        parameter = name.removeprefix("param.")
+        if name.startswith("param.") and parameter in self.parameters:
+            if self.context.parameters.get(parameter) is None:
+                return "[amount not known]" if pound else "[value not known]"
+            return pound + render("{" + name + "}", {}, self.context.placeholders)
+        self.left_for_record.add(name)
+        return match[0]
+
+
+def _values(names: list[str], parameters: Parameters, context: RunContext) -> list[str]:
+    day = context.as_of
+    lines = []
+    for name in names:
+        parameter = parameters.parameters.get(name)
+        if parameter is None:
+            lines.append(f"  {name}: no such parameter in this catalogue")
+            continue
+        entry = parameter.entry_on(day)
+        if entry is None:
+            lines.append(f"  {name}: no value before {parameter.values[0].from_.isoformat()}")
+            continue
+        shown = (
+            "not known"
+            if entry.value is None
+            else render("{param." + name + "}", {}, context.placeholders)
+        )
+        numeric = isinstance(entry.value, int | float) and not isinstance(entry.value, bool)
+        unit = f" ({parameter.unit})" if parameter.unit and numeric else ""
+        lines += _wrap(
+            f"{name}: {shown}{unit}, from {entry.from_.isoformat()}; source: {entry.source}"
+        )
+        if entry.url:
+            lines.append(f"    {entry.url}")
+    return lines
+
+
+def _in_force(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None and end is None:
+        return "whenever it is checked (no dates set)"
+    return f"from {start or 'the start'} to {end or 'today'}"
+
+
+def _examples(verdict: str, records: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for number, record in enumerate(records, start=1):
+        lines += [f"{verdict}, example {number} of {len(records)}:", *_indent_yaml(record), ""]
+    return lines
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, width=_WIDTH, initial_indent="  ", subsequent_indent="  ")
+
+
+def _indent_yaml(data: dict[str, Any]) -> list[str]:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=92)
+    return ["  " + line for line in text.rstrip().splitlines()]
