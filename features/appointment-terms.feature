@@ -579,3 +579,91 @@ Feature: Appointment terms
       And the job description says "You will have no line management responsibility." about line management
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "assistant-manages-staff"
+
+  Rule: A political or mayor's assistant discharges none of the council's or the executive's functions
+    Regulation 3(7) of the Local Authorities (Elected Mayor and Mayor's Assistant) (England)
+    Regulations 2002 applies section 9(8)-(9) of the Local Government and Housing Act 1989, which
+    the government told Parliament in 2002 keep such an assistant from discharging any function of
+    the authority or its executive (the subsection's text was not read, so the finding is a
+    warning on unconfirmed law).
+    Address: https://www.legislation.gov.uk/uksi/2002/975/regulation/3/made
+
+    @assistant-given-council-functions
+    Scenario: A mayor's assistant is asked to take decisions on behalf of the council
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of SI 2002/975.
+
+        Key Tasks
+        1. Take decisions on behalf of the Council in the Mayor's absence.
+        2. Authorise expenditure from council budgets up to £10,000.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "assistant-given-council-functions"
+      And the finding rests on unconfirmed law
+      And the finding points at line 5
+
+    @assistant-given-council-functions
+    Scenario: Advising the mayor on decisions, and saying the post has no delegated powers, give it no function
+      Given the job description says:
+        """
+        Job Title: Mayor's Assistant
+        This post is established under regulation 3 of SI 2002/975.
+
+        Key Tasks
+        1. Advise and brief the Mayor on council policy and forthcoming decisions.
+        2. The post-holder has no delegated powers and will not discharge any functions of the
+           Council.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "assistant-given-council-functions"
+
+  Rule: A political assistant is appointed as the group wishes, not on merit
+    Section 9(1) of the Local Government and Housing Act 1989 disapplies the merit rule of section
+    7, and section 9(2)(d) requires the post to be filled in accordance with the group's wishes;
+    the standing orders made under the Local Authorities (Standing Orders) (England) Regulations
+    2001 leave section 9 appointments out of the head of paid service's (Schedule 1, Part I, para
+    3(e)). Reading the two together is an inference, so the finding is a warning.
+    Address: https://www.legislation.gov.uk/ukpga/1989/42/section/9
+
+    @s9-appointed-on-merit
+    Scenario: A political assistant's job description says the head of paid service appoints on merit
+      Given the job description says:
+        """
+        Job Title: Political Assistant to the Labour Group
+        Statutory basis: section 9 of the Local Government and Housing Act 1989
+
+        Recruitment
+        Candidates will be shortlisted and appointed on merit alone, without regard to political
+        affiliation.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "s9-appointed-on-merit"
+      And the finding rests on an inference
+
+    @s9-appointed-on-merit
+    Scenario: The group chooses, and officers give effect to its choice
+      Given the job description says:
+        """
+        Job Title: Political Assistant to the Labour Group
+        Statutory basis: section 9 of the Local Government and Housing Act 1989
+
+        Recruitment
+        The post will be filled in accordance with the wishes of the Labour Group. The Head of
+        Paid Service will issue the contract of employment once the Group has made its choice.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-appointed-on-merit"
+
+    @s9-appointed-on-merit
+    Scenario: An ordinary post may be appointed on merit
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+
+        Recruitment
+        The post will be appointed on merit in accordance with the Council's recruitment policy.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-appointed-on-merit"

@@ -116,6 +116,36 @@ Feature: Office attendance
       Then it breaches "attendance-called-legal-requirement"
 
     @attendance-called-legal-requirement
+    Scenario: A job description says working on site is a statutory obligation
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+        Grade: PO3
+
+        Working arrangements
+        This is a hybrid role. Working on site three days per week is a statutory obligation
+        for all staff.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "attendance-called-legal-requirement"
+      And the finding rests on an inference
+      And the finding points at line 5
+
+    @attendance-called-legal-requirement
+    Scenario: A job description says office attendance is not a legal requirement, and mentions a legal requirement about something else
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+        Grade: PO3
+
+        Working arrangements
+        Attendance in the office three days a week is not a legal requirement; it is Council
+        policy. You will attend court and tribunal hearings where legally required.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "attendance-called-legal-requirement"
+
+    @attendance-called-legal-requirement
     Scenario: Office attendance is described as the council's policy
       Given a post titled "Policy Officer"
       And the job description says "Under the Council's hybrid working policy you will attend the office at least 3 days a week.", that is 3 days a week in the office
@@ -125,6 +155,33 @@ Feature: Office attendance
   Rule: Every employee may ask for flexible working from the first day of employment
     Section 80F of the Employment Rights Act 1996; the Flexible Working (Amendment) Regulations 2023
     removed the qualifying period from 6 April 2024. https://www.legislation.gov.uk/ukpga/1996/18/section/80F
+
+    @flexible-working-request-denied
+    Scenario: A labelled line says no flexible working requests are accepted
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+        Grade: PO3
+        Flexible working: no requests accepted
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "flexible-working-request-denied"
+      And the finding rests on the statute
+      And the finding points at line 3
+
+    @flexible-working-request-denied
+    Scenario: Requests are welcome, though approval is not guaranteed
+      Given the job description says:
+        """
+        Job Title: Policy Officer
+        Grade: PO3
+
+        Working arrangements
+        Requests for flexible working are welcome and will be considered against the needs of
+        the service, but approval is not guaranteed.
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "flexible-working-request-denied"
 
     @flexible-working-request-denied
     Scenario Outline: Flexible working refused, judged <when> the right became a day-one right

@@ -91,7 +91,7 @@ Feature: Statutory basis
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "mayors-assistant-basis"
 
-    @mayors-assistant-basis
+    @mayors-assistant-basis @mayors-assistant-restriction-not-stated
     Scenario: The Regulations named before the regulation: "Regulations 2002" is their year, not regulation 2002
       Given the job description says:
         """
@@ -142,7 +142,7 @@ Feature: Statutory basis
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "political-assistant-basis"
 
-    @political-assistant-basis
+    @political-assistant-basis @s9-wrong-act
     Scenario Outline: Section 9 of the 1989 Act is recognised written as <citation>
       Given the job description says:
         """
@@ -268,7 +268,7 @@ Feature: Statutory basis
       When the post is checked as the law stood on "23 November 2026"
       Then the checker warns under "statutory-bases-conflict"
 
-    @statutory-bases-conflict
+    @statutory-bases-conflict @mayors-assistant-restriction-not-stated
     Scenario: Section 9 as applied by regulation 3(7) is one basis, not two
       Given the job description says:
         """

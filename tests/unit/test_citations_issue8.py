@@ -204,3 +204,19 @@ def test_unknown_is_left_out_not_false() -> None:
         title="Policy Officer", statutory_basis=["s.9 of the Local Government Act 1989"]
     )
     assert "assistant" not in wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post is established under regulation 3 of SI 2002/975 and is politically restricted "
+        "under s.2 LGHA 1989, as extended to this post by reg 3(6).",
+        "Appointed under regulation 3 of SI 2002/975, with s.9(1), (3) and (4) of the 1989 Act "
+        "applied by reg 3(7).",
+        "Appointed under regulation 3(1) of S.I. 2002/975; the salary limit in s.9(3)-(4) of the "
+        "1989 Act applies by virtue of reg 3(7).",
+    ],
+)
+def test_an_application_explained_after_the_basis_leaves_the_basis_first(text: str) -> None:
+    parsed = parse_citation(text)
+    assert (parsed.instrument, parsed.kind, parsed.number) == ("SI 2002/975", "regulation", "3")

@@ -250,13 +250,19 @@ def parse_citation(text: str) -> ParsedCitation:
 
 
 def _applying(text: str) -> ParsedCitation | None:
-    """The applying provision of "X as applied by Y", or None if the text is no such citation."""
+    """The applying provision of "X as applied by Y", or None if the text is no such citation.
+
+    Only a citation that opens with the provision applied is one: in "regulation 3 of SI
+    2002/975, with s.9(3) of the 1989 Act applied by reg 3(7)" the post's basis is still the
+    first provision, regulation 3, and reg 3(7) only explains how s.9(3) reaches the post."""
     first = PROVISION.search(text)
     if first is None:
         return None
     link = APPLIED_BY.search(text, first.end())
     if link is None or not PROVISION.match(text, link.end()):
         return None
+    if PROVISION.search(text, first.end(), link.start()):
+        return None  # another provision comes between: the first one is the citation
     applied = _parse_one(text[: link.start()])
     applying = _parse_one(text[link.end() :])
     # regulation 3 applying a section of the 1989 Act (named, or unnamed as in "s.9 as applied

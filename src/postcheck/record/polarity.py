@@ -7,10 +7,10 @@ read each clause's polarity as well as its words. The heuristic, in full:
 1. Clauses. A sentence is cut at ";", at "but", "however", "whereas", "although", "though",
    "except that", before "where", "if", "unless", "when" and "provided that" (a condition is
    its own clause), after a leading condition ("If you believe the duties are not sensitive,
-   ..."), at ", not" and ", without" ("because of its duties, not its salary"), and where "and"/"or" is
-   followed by a new negation ("... the group, and must not canvass"). Other commas, lists and
-   colons never cut: "canvass voters, residents and businesses for the party" is one clause, and
-   so is "Flexible working: no requests accepted".
+   ..."), at ", not" and ", without" ("because of its duties, not its salary"), and where
+   "and" or "or" is followed by a new negation ("... the group, and must not canvass"). Other
+   commas, lists and colons never cut: "canvass voters, residents and businesses for the party"
+   is one clause, and so is "Flexible working: no requests accepted".
 2. Cues. Contractions are expanded first ("can't" -> "can not", "isn't" -> "is not"). A
    *prohibition* cue forbids: "must/may/shall/should/cannot/will not", "is not permitted/allowed
    to", "is prohibited/barred/forbidden/precluded/prevented/restricted from", "prohibits",
@@ -19,8 +19,9 @@ read each clause's polarity as well as its words. The heuristic, in full:
    "without", "nothing", "nobody", "unable", "ineligible".
 3. Scope. A cue governs its clause: the clause's polarity is that of its first cue
    (prohibition wins when a prohibition and a negation cue share the clause), and the words
-   after the cue are its scope (`Clause.negated`), so "not exempt from political restriction"
-   denies "exempt", not "restricted". Words before a cue share the clause's polarity:
+   after the cue are its scope (`Clause.negated`): in "not exempt from political restriction"
+   the scope starts at "exempt", so a reader can tell it from "not politically restricted".
+   Words before a cue share the clause's polarity:
    "Canvassing for a party is not permitted" forbids canvassing.
 4. Modality, for rules that care whether a clause asks or allows: *obligation* ("must", "will",
    "shall", "is required/expected to", "is responsible for", "duty", "need to"), *permission*
