@@ -33,7 +33,7 @@ EXPECTED_SEED_FINDINGS = {
     # No fixed term although s.9(3) requires one; s.2(1) cited without paragraph (f); item 13
     # twice; <p> tags left in the published text.
     "newham-independents-group-political-assistant.yaml": {
-        "s9-not-fixed-term",
+        "s9-term-not-stated",
         "s9-restriction-paragraph",
         "repeated-item-number",
         "leftover-markup",

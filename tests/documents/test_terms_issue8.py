@@ -149,6 +149,7 @@ def test_office_days_in_a_split_week(sentence: str, days: float) -> None:
         "Work from home up to 2 days a week.",  # home days, and no office count
         "You will work 2 days a week from home with the remainder in the office.",
         "The post is part-time, 3 days a week.",
+        "Our team of 3 in the office works from home on Fridays.",  # 3 people, not days
     ],
 )
 def test_home_days_are_never_office_days(sentence: str) -> None:

@@ -35,7 +35,7 @@ def test_seeds_fail_with_exit_1_and_json_matches_the_schema() -> None:
     jsonschema.validate(report, SCHEMA)
     found = {(v["post_number"], v["rule_id"]) for v in report["violations"]}
     assert ("31214", "grade-code-typo") in found
-    assert ("3527", "s9-not-fixed-term") in found
+    assert ("3527", "s9-term-not-stated") in found
     assert report["summary"]["records"] == 2
 
 

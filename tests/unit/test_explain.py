@@ -123,7 +123,7 @@ def test_the_bundled_pay_limit_rule_shows_the_amount() -> None:
     assert "s9_relevant_amount: 49,282 (GBP a year), from 2025-04-01" in out
     assert "{param." not in out
     _, out = explain("assistant-pay-at-or-above-cap", "--as-of", "2007-06-01")
-    assert "s9_relevant_amount: 34,986 (GBP a year), from 2006-01-01" in out
+    assert "s9_relevant_amount: 34,986 (GBP a year), from 2006-07-04" in out
 
 
 @pytest.mark.parametrize("rule_id", [r.id for r in bundled_catalogue().rules])

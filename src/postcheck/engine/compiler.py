@@ -94,6 +94,7 @@ class CompiledCatalogue:
     rules: dict[str, CompiledRule] = field(default_factory=dict)
     not_applicable: dict[str, str] = field(default_factory=dict)
     parameter_values: dict[str, ParameterValue] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()  # every form of every `says` term, see clause_facts
 
     def engine_conditions(self) -> dict[str, dict[str, Any]]:
         """Engine rule name -> condition; exceptions are named `<id>~unless~<n>`."""
@@ -128,6 +129,7 @@ def compile_catalogue(
             continue
         try:
             catalogue.rules[rule.id] = compile_rule(rule, parameters, as_of)
+            catalogue.vocabulary |= term_vocabulary(rule.when)
         except NotApplicableError as reason:
             catalogue.not_applicable[rule.id] = str(reason)
         except CompileError as error:
@@ -464,6 +466,21 @@ def fields_named(node: object) -> list[str]:
     if isinstance(node, list):
         return [f for item in node for f in fields_named(item)]
     return []
+
+
+def term_vocabulary(node: object) -> frozenset[str]:
+    """Every form of every term (exceptions included) the `says` tests of a condition name."""
+    if isinstance(node, Says):
+        wording = node.says
+        terms = [t for group in wording.groups for t in group] + wording.none_of
+        return frozenset(f for term in terms for f in term_forms(term))
+    if isinstance(node, BaseModel):
+        return frozenset().union(
+            *(term_vocabulary(getattr(node, n)) for n in type(node).model_fields)
+        )
+    if isinstance(node, list):
+        return frozenset().union(*(term_vocabulary(item) for item in node))
+    return frozenset()
 
 
 def shift(day: dt.date, period: str, sign: int) -> dt.date:

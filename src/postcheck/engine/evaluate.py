@@ -55,7 +55,11 @@ class Evaluator:
 
     def _judge_batch(self, outcomes: list[ReadOutcome]) -> Iterator[Judged | InputError]:
         records = [o for o in outcomes if isinstance(o, PostRecord)]
-        facts = [to_fact(r, self._authority_of(r), self.catalogue.as_of) for r in records]
+        catalogue = self.catalogue
+        facts = [
+            to_fact(r, self._authority_of(r), catalogue.as_of, catalogue.vocabulary)
+            for r in records
+        ]
         problems = {i: p for i, fact in enumerate(facts) if (p := engine_problem(fact))}
         usable = [i for i in range(len(facts)) if i not in problems]
         fired = self._match([facts[i] for i in usable])

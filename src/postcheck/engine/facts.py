@@ -14,6 +14,7 @@ import re
 import types
 import typing
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -166,8 +167,8 @@ CLAUSE_FIELDS: dict[str, FieldType] = {
     "phrases": FieldType(
         "list",
         item=FieldType("str"),
-        description="Its words normalised (record/wording.py), and every run of up to three; "
-        "what a `says` condition compares its terms with.",
+        description="Its words normalised (record/wording.py) and every run of up to three, "
+        "those that some rule's terms use: what a `says` condition compares its terms with.",
     ),
     "polarity": FieldType(
         "str", description="affirmative, prohibition or negated (record/polarity.py)."
@@ -222,9 +223,13 @@ def lookup(schema: FieldType, path: str) -> FieldType | None:
 
 
 def to_fact(
-    record: PostRecord, authority: Authority | None = None, as_of: dt.date | None = None
+    record: PostRecord,
+    authority: Authority | None = None,
+    as_of: dt.date | None = None,
+    vocabulary: Set[str] | None = None,
 ) -> dict[str, Any]:
-    """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds."""
+    """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds.
+    `vocabulary` is the compiled catalogue's: the clause phrases any rule can compare."""
     fact: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
     fact = _pruned(fact)
     for path in _DATE_PATHS:
@@ -235,7 +240,7 @@ def to_fact(
             if isinstance(date, PartialDate):
                 parent[name]["earliest"] = date.earliest.isoformat()
                 parent[name]["latest"] = date.latest.isoformat()
-    said = clause_facts(record)
+    said = clause_facts(record, vocabulary)
     if said:
         fact["clauses"] = said
     day = as_of or dt.date.today()

@@ -19,8 +19,9 @@ read each clause's polarity as well as its words. The heuristic, in full:
    "without", "nothing", "nobody", "unable", "ineligible".
 3. Scope. A cue governs its clause: the clause's polarity is that of its first cue
    (prohibition wins when a prohibition and a negation cue share the clause), and the words
-   after the cue are its scope (`Clause.negated`): in "not exempt from political restriction"
-   the scope starts at "exempt", so a reader can tell it from "not politically restricted".
+   after the cue are its scope (`Clause.scope`, in order): in "not exempt from political
+   restriction" the scope starts at "exempt", so a reader can tell it from "not politically
+   restricted".
    Words before a cue share the clause's polarity:
    "Canvassing for a party is not permitted" forbids canvassing.
 4. Modality, for rules that care whether a clause asks or allows: *obligation* ("must", "will",
@@ -62,7 +63,11 @@ class Clause:
     words: tuple[str, ...]
     polarity: Polarity
     modality: Modality
-    negated: frozenset[str]  # normalised words inside the negation's scope
+    scope: tuple[str, ...]  # normalised words inside the negation's scope, in order
+
+    @property
+    def negated(self) -> frozenset[str]:
+        return frozenset(self.scope)
 
     @property
     def phrases(self) -> list[str]:
@@ -141,11 +146,11 @@ def _clause(text: str, words: tuple[str, ...]) -> Clause:
     negation = _NEGATION.search(text)
     cue = prohibition or negation
     if cue is None:
-        polarity, scope = Polarity.AFFIRMATIVE, frozenset[str]()
+        polarity, scope = Polarity.AFFIRMATIVE, tuple[str, ...]()
     else:
         polarity = Polarity.PROHIBITION if prohibition else Polarity.NEGATED
         start = min(m.start() for m in (prohibition, negation) if m is not None)
-        scope = frozenset(normalise(text[start:]))
+        scope = normalise(text[start:])
     if _OBLIGATION.search(text):
         modality = Modality.OBLIGATION
     elif _PERMISSION.search(text):

@@ -157,23 +157,13 @@ def _restriction(sentence: str) -> bool | None:
     return verdicts.pop() if len(verdicts) == 1 else None
 
 
-def _scope(clause: Clause_) -> tuple[str, ...]:
-    """The negation's scope in word order: the shortest tail of the clause's words that holds
-    every word of the scope (polarity gives the scope as a set; it runs from the cue on)."""
-    words = clause.words
-    for start in range(len(words) - 1, -1, -1):
-        if set(words[start:]) == clause.negated:
-            return words[start:]
-    return tuple(w for w in words if w in clause.negated)
-
-
 def _clause_verdict(clause: Clause_) -> bool | None:
     """What one clause says about the restriction (see _restriction); it may name only the
     exemption ("and cannot be exempted"), the sentence having named the restriction."""
     if clause.polarity is not Polarity.AFFIRMATIVE:
         # what the negation denies first: "not exempt from political restriction" denies the
         # exemption, "not politically restricted and is exempt" the restriction
-        denied = next((w for w in _scope(clause) if w in (_EXEMPT, _RESTRICT, _APPLY)), None)
+        denied = next((w for w in clause.scope if w in (_EXEMPT, _RESTRICT, _APPLY)), None)
         if denied == _EXEMPT:
             return True
         if denied == _RESTRICT or (denied == _APPLY and _RESTRICT in clause.words):

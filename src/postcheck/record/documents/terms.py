@@ -293,6 +293,9 @@ _ELLIPTIC_DAYS = re.compile(
 )
 
 
+_ANY_DAYS = re.compile(rf"\b{_NUMBER}\s+(?:working\s+)?days?\b", re.I)
+
+
 def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStatement | None:
     """A statement about working in person; days_per_week where it gives the office days.
 
@@ -315,7 +318,8 @@ def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStateme
 def _office_days(sentence: str) -> float | None:
     """The office days a sentence states, reading each clause of a split week on its own."""
     at_home = _HOME.search(sentence) is not None
-    split = at_home or len(_DAYS.findall(sentence)) > 1
+    # the office count may leave "days" unsaid only where the sentence counts days elsewhere
+    split = (at_home or len(_DAYS.findall(sentence)) > 1) and _ANY_DAYS.search(sentence) is not None
     in_office = (
         _IN_PERSON.search(sentence) or _OFFICE.search(sentence) or _WORKPLACE.search(sentence)
     )
