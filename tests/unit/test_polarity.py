@@ -85,8 +85,9 @@ def test_words_before_the_cue_share_its_polarity() -> None:
 
 
 def test_prohibition_wins_over_a_negation_in_the_same_clause() -> None:
-    assert only("No officer may not canvass.").polarity is PRO
-    assert only("Nobody must not canvass.").polarity is PRO
+    # the negation "no" comes first; the prohibition later in the same clause still wins
+    assert only("There is no exemption: the post holder must not canvass.").polarity is PRO
+    assert only("Without exception the post holder may not canvass.").polarity is PRO
 
 
 # -- negation cues -----------------------------------------------------------------------------

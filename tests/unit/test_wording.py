@@ -52,7 +52,7 @@ def test_different_words_stay_different() -> None:
 
 
 def test_misspellings_are_not_guessed() -> None:
-    # "canvas for" is a misspelling councils make; the rule lists it, the normaliser does not merge it
+    # "canvas for" is a misspelling councils make: the rule lists it, the normaliser keeps it
     assert normalise("canvas") != normalise("canvass")
     assert said("canvas", "Canvas for the party")
     assert not said("canvass", "Canvas for the party")

@@ -153,9 +153,18 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
         try:
             positives.append(compiler.compile(conjunct, where))
         except _NotNegatableError:
-            if not isinstance(conjunct, Not):
+            if isinstance(conjunct, AllItems):
+                # every item satisfies X: the list is known, and no item is an exception
+                test = conjunct.all_items
+                positives.append({"$ex": {test.field: 1}})
+                opposite = AnyItem(
+                    any_item=ItemTest(field=test.field, where=Not(**{"not": test.where}))
+                )
+                inner = compiler.compile(opposite, (*where, "all_items"))
+            elif isinstance(conjunct, Not):
+                inner = compiler.compile(conjunct.not_, (*where, "not"))
+            else:
                 raise
-            inner = compiler.compile(conjunct.not_, (*where, "not"))
             exceptions.append({"$and": [ANCHOR, inner]})
     needs = tuple(sorted({f for f in fields_named(rule.when) if needs_authority(f)}))
     return CompiledRule(rule, {"$and": positives}, tuple(exceptions), needs)
@@ -378,7 +387,14 @@ class _Compiler:
         assert kind is not None and kind.item is not None
         inner = self.compile(test.where, (*where, key, "where"), negated, kind.item)
         wants_any = isinstance(condition, AnyItem) != negated
-        quantified = {"$iany" if wants_any else "$iall": {path: inner}}
+        if negated and not wants_any and _mixed_or(inner):
+            # "no item satisfies A and B": the rule's exception "some item does" says it
+            raise _NotNegatableError(
+                "`not any_item` over a test of several item fields is only allowed as a `not` "
+                "directly under the rule's top-level `all` (the engine's item `or` is unsafe)",
+                (*where, key),
+            )
+        quantified = _quantified(path, inner, wants_any, (*where, key))
         if negated:  # not any(...) and not all(...) both hold for an unknown list
             return {"$or": [{"$nex": {path: 1}}, quantified]}
         return quantified
@@ -446,6 +462,109 @@ class _Compiler:
         if not isinstance(value, list) or not value:
             raise CompileError(f"parameter {name!r} is not a non-empty list", where)
         return value
+
+
+MAX_ALTERNATIVES = 64  # an item test's "or" is spread into at most this many item tests
+
+
+def _quantified(
+    path: str, inner: dict[str, Any], wants_any: bool, where: tuple[str | int, ...]
+) -> dict[str, Any]:
+    """The engine's item test. Inside one, the engine gets `$or` wrong when its branches test
+    different fields of the item (it can be false though an earlier branch holds; measured on
+    durable-rules 2.0.28, see docs/engine.md). "Some item satisfies A or B" is "some item
+    satisfies A, or some item satisfies B", so for `$iany` every "or" is spread out to the
+    record level. "Every item satisfies A or B" has no such form: it is refused when the
+    branches test different fields."""
+    if wants_any:
+        alternatives = _alternatives(inner, where)
+        tests = [{"$iany": {path: alt}} for alt in alternatives]
+        return tests[0] if len(tests) == 1 else {"$or": tests}
+    if _mixed_or(inner):
+        raise _NotNegatableError(
+            "`all_items` over an `any` whose branches test different fields of the item is "
+            "only allowed directly under the rule's top-level `all` (the engine's item `or` "
+            "is unsafe there; the compiler turns it into an exception rule)",
+            where,
+        )
+    return {"$iall": {path: inner}}
+
+
+def _alternatives(node: dict[str, Any], where: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """The node as a disjunction of conjunctions at the item's level (nested item tests over
+    a list inside the item, such as a clause's phrases, are leaves and keep their own "or")."""
+    if set(node) == {"$or"}:
+        found = [alt for branch in node["$or"] for alt in _alternatives(branch, where)]
+    elif set(node) == {"$and"}:
+        found = [{"$and": []}]
+        for part in node["$and"]:
+            options = _alternatives(part, where)
+            found = [
+                {"$and": [*done["$and"], *_conjuncts(option)]}
+                for done in found
+                for option in options
+            ]
+            if len(found) > MAX_ALTERNATIVES:
+                break
+    else:
+        found = [node]
+    if len(found) > MAX_ALTERNATIVES:
+        raise CompileError(
+            f"an item test spreads into more than {MAX_ALTERNATIVES} alternatives", where
+        )
+    return found
+
+
+def _conjuncts(node: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(node["$and"]) if set(node) == {"$and"} else [node]
+
+
+def _mixed_or(node: Any) -> bool:
+    """Whether an "or" at the item's level has branches that test different item fields."""
+    if not isinstance(node, dict):
+        return False
+    if set(node) == {"$or"}:
+        if len({frozenset(_item_fields(branch)) for branch in node["$or"]}) > 1:
+            return True
+        return any(_mixed_or(branch) for branch in node["$or"])
+    if set(node) == {"$and"}:
+        return any(_mixed_or(part) for part in node["$and"])
+    return False
+
+
+def _item_fields(node: Any) -> set[str]:
+    """The item fields (`$i.x`, or `$i` itself) a test reads, not descending into nested
+    item tests beyond naming the list they run over."""
+    if isinstance(node, dict):
+        found: set[str] = set()
+        for key, value in node.items():
+            if key.startswith("$i"):
+                found.add(key)
+            elif key in ("$iany", "$iall"):
+                found |= {k for k in value if k.startswith("$i")}
+                continue
+            found |= (
+                _item_fields(value)
+                if key
+                in (
+                    "$and",
+                    "$or",
+                    "$neq",
+                    "$lt",
+                    "$lte",
+                    "$gt",
+                    "$gte",
+                    "$ex",
+                    "$nex",
+                    "$mt",
+                    "$imt",
+                )
+                else set()
+            )
+        return found
+    if isinstance(node, list):
+        return {f for part in node for f in _item_fields(part)}
+    return set()
 
 
 def fields_named(node: object) -> list[str]:

@@ -28,24 +28,33 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
 # American spellings to British: -ize/-yze verbs and the -or/-er nouns councils use
 _IZE = re.compile(r"(?<=[a-z]{2})(iz|yz)(e|es|ed|ing|ation|ations|er|ers)$")
-_SPELLING = {
-    "labor": "labour",
-    "favor": "favour",
-    "behavior": "behaviour",
-    "honor": "honour",
-    "neighbor": "neighbour",
-    "endeavor": "endeavour",
-    "center": "centre",
-    "program": "programme",
-    "defense": "defence",
-    "offense": "offence",
-    "judgment": "judgement",
-    "enroll": "enrol",
-    "counselor": "counsellor",
-    "canceled": "cancelled",
-    "traveling": "travelling",
-    "modeling": "modelling",
-}
+# American spellings to British, for the word and its inflections ("labors", "centered")
+_SPELLING = (
+    ("labor", "labour"),
+    ("favor", "favour"),
+    ("behavior", "behaviour"),
+    ("honor", "honour"),
+    ("neighbor", "neighbour"),
+    ("endeavor", "endeavour"),
+    ("color", "colour"),
+    ("councilor", "councillor"),
+    ("counselor", "counsellor"),
+    ("centered", "centred"),
+    ("centering", "centring"),
+    ("center", "centre"),
+    ("program", "programme"),
+    ("defense", "defence"),
+    ("offense", "offence"),
+    ("judgment", "judgement"),
+    ("enroll", "enrol"),
+    ("canceled", "cancelled"),
+    ("canceling", "cancelling"),
+    ("traveled", "travelled"),
+    ("traveling", "travelling"),
+    ("modeled", "modelled"),
+    ("modeling", "modelling"),
+)
+_INFLECTIONS = ("", "s", "ed", "ing", "er", "ers", "ment", "ments", "able", "ite", "ites")
 _FUNCTION_WORDS = (
     "a an the of to for on in at by with from as and or into onto upon about its it this that "
     "these those their his her your our my be is are was were been being will shall would "
@@ -56,7 +65,10 @@ STOPWORDS = frozenset(_FUNCTION_WORDS.split())
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    word = _SPELLING.get(word, word)
+    for american, british in _SPELLING:
+        if word.startswith(american) and word[len(american) :] in _INFLECTIONS:
+            word = british + word[len(american) :]
+            break
     word = _IZE.sub(lambda m: ("is" if m[1] == "iz" else "ys") + m[2], word)
     return str(_STEMMER.stemWord(word))
 
@@ -91,16 +103,22 @@ class TermError(ValueError):
 
 
 def term_forms(term: str) -> tuple[str, ...]:
-    """What a rule's term matches among a clause's phrases: its normal form, and for a term of
-    several words also the closed compound ("door knock" matches "doorknocking" too)."""
+    """What a rule's term matches among a clause's phrases: its normal form; for a term of
+    several words also the closed compound ("door knock" matches "doorknocking" too); for a
+    joined prefix also the spaced form ("sub-agent" matches "sub agent" too)."""
     words = normalise(term)
     if not words:
         raise TermError(f"term {term!r} has no content words (only {sorted(STOPWORDS)[:3]}...)")
-    if len(words) > MAX_PHRASE_WORDS:
-        raise TermError(
-            f"term {term!r} has {len(words)} content words; at most {MAX_PHRASE_WORDS} are compared"
-        )
-    spaced = " ".join(words)
-    if len(words) == 1:
-        return (spaced,)
-    return (spaced, _stem("".join(tokens(term))))
+    spaced_text = term.replace("-", " ")
+    forms: dict[str, None] = {}
+    for written in dict.fromkeys((term, spaced_text)):
+        kept = normalise(written)
+        if len(kept) > MAX_PHRASE_WORDS:
+            raise TermError(
+                f"term {term!r} has {len(kept)} content words; at most {MAX_PHRASE_WORDS} "
+                "are compared"
+            )
+        forms.setdefault(" ".join(kept), None)
+        if len(kept) > 1:
+            forms.setdefault(_stem("".join(tokens(written))), None)
+    return tuple(forms)
