@@ -46,6 +46,8 @@ from postcheck.rules.patterns import (
     top_level_alternatives,
 )
 
+# durable-rules refuses a rule with more than 15 `$and`/`$or` ("error code: 113"; measured)
+MAX_LOGIC_OPERATORS = 15
 ANCHOR = {"__rec": 1}  # every compiled rule needs a positive test the engine's own state lacks
 EXCEPTION_MARK = "~unless~"
 _NUMBER_OPS = {"less_than": "$lt", "at_most": "$lte", "greater_than": "$gt", "at_least": "$gte"}
@@ -167,7 +169,25 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
                 raise
             exceptions.append({"$and": [ANCHOR, inner]})
     needs = tuple(sorted({f for f in fields_named(rule.when) if needs_authority(f)}))
+    for index, condition in enumerate([{"$and": positives}, *exceptions]):
+        used = logic_operators(condition)
+        if used > MAX_LOGIC_OPERATORS:
+            part = "the rule" if index == 0 else f"its exception {index}"
+            raise CompileError(
+                f"{part} needs {used} `all`/`any` groups on the engine, which takes at most "
+                f"{MAX_LOGIC_OPERATORS} per rule (each `says` uses about four): split the rule",
+                ("when",),
+            )
     return CompiledRule(rule, {"$and": positives}, tuple(exceptions), needs)
+
+
+def logic_operators(node: Any) -> int:
+    """How many `$and`/`$or` a compiled condition holds, as the engine counts its limit."""
+    if isinstance(node, dict):
+        return sum((k in ("$and", "$or")) + logic_operators(v) for k, v in node.items())
+    if isinstance(node, list):
+        return sum(logic_operators(v) for v in node)
+    return 0
 
 
 class _Compiler:
@@ -492,8 +512,11 @@ def _quantified(
 
 def _alternatives(node: dict[str, Any], where: tuple[str | int, ...]) -> list[dict[str, Any]]:
     """The node as a disjunction of conjunctions at the item's level (nested item tests over
-    a list inside the item, such as a clause's phrases, are leaves and keep their own "or")."""
-    if set(node) == {"$or"}:
+    a list inside the item, such as a clause's phrases, are leaves and keep their own "or").
+    Only an "or" that mixes fields is spread: one over a single field is safe as it is."""
+    if not _mixed_or(node):
+        found = [node]
+    elif set(node) == {"$or"}:
         found = [alt for branch in node["$or"] for alt in _alternatives(branch, where)]
     elif set(node) == {"$and"}:
         found = [{"$and": []}]

@@ -130,11 +130,12 @@ APPLIED_BY = re.compile(
     r"|[\s,(]*\bby\s+virtue\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-# An Act not listed above, by its short title: "the Local Government Act 1989", "LGA 1989".
+# An Act, Order or set of Regulations not listed above, by its short title: "the Local
+# Government Act 1989", "LGA 1989", "the ... (Remuneration) (England) Order 2021".
 # Capitalised words (with "and", "&", "of", "for" between them) ending "Act" and a year.
 _OTHER_ACT = re.compile(
     r"\b(?P<title>[A-Z][\w'’]*(?:,?\s+(?:[A-Z][\w'’]*|and|&|of|for|the|\([A-Z][\w'’ ]*\)))*"
-    r"\s+Act\s+(?:1[89]|20)\d\d)\b"
+    r"\s+(?:Act|Order|Regulations)\s+(?:1[89]|20)\d\d)\b"
     r"|\bLGA\s+(?P<lga>(?:1[89]|20)\d\d)\b"
 )
 # Words that open a sentence or a citation, not an Act's title ("Under the Local ... Act 1989").

@@ -12,10 +12,11 @@ read each clause's polarity as well as its words. The heuristic, in full:
    commas, lists and colons never cut: "canvass voters, residents and businesses for the party"
    is one clause, and so is "Flexible working: no requests accepted".
 2. Cues. Contractions are expanded first ("can't" -> "can not", "isn't" -> "is not"). A
-   *prohibition* cue forbids: "must/may/shall/should/cannot/will not", "is not permitted/allowed
-   to", "is prohibited/barred/forbidden/precluded/prevented/restricted from", "prohibits",
-   "forbids", "bars", "prevents", "under no circumstances", "at no time", "never", "no <gerund>"
-   ("No canvassing"). A *negation* cue denies: "not", "no", "nor", "neither", "none",
+   *prohibition* cue forbids: "must/may/shall/should/can not", "will not" (but not "will not
+   be required/expected to"), "is not to", "is not permitted/allowed", "is prohibited/barred/
+   forbidden/precluded/prevented/restricted from", "prohibits", "forbids", "bars ... from",
+   "prevents", "under no circumstances", "at no time", "never", "no <gerund>" ("No canvassing",
+   "No door-knocking"). A *negation* cue denies: "not", "no", "nor", "neither", "none",
    "without", "nothing", "nobody", "unable", "ineligible".
 3. Scope. A cue governs its clause: the clause's polarity is that of its first cue
    (prohibition wins when a prohibition and a negation cue share the clause), and the words
@@ -97,13 +98,15 @@ _LEADING_CONDITION = re.compile(
 )
 _PROHIBITION = re.compile(
     r"\b(?:must|may|shall|should|can|could)\s+not\b(?!\s+(?:only|just|necessarily)\b)"
-    r"|\b(?:is|are)\s+not\s+to\b|\bwill\s+not\s+be\s+(?:permitted|allowed)\b"
+    r"|\b(?:is|are)\s+not\s+to\b"
+    r"|\bwill\s+not\b(?!\s+(?:be\s+)?(?:required|expected|asked|obliged|needed|necessary|"
+    r"necessarily|normally|usually|always|only|just)\b)"
     r"|\bnot\s+(?:be\s+)?(?:permitted|allowed)\b"
     r"|\b(?:prohibited|barred|forbidden|precluded|prevented|restricted|disqualified|debarred)"
     r"\s+from\b"
     r"|\b(?:prohibits?|forbids?|prevents?|precludes?)\b|\bbars?\s+(?:\S+\s+){0,3}?from\b"
     r"|\bunder\s+no\s+circumstances\b|\bat\s+no\s+time\b|\bnever\b"
-    r"|\bno\s+\w+ing\b",
+    r"|\bno\s+(?:[a-z]+-)*[a-z]+ing\b",
     re.I,
 )
 _NEGATION = re.compile(
@@ -149,8 +152,8 @@ def _clause(text: str, words: tuple[str, ...]) -> Clause:
         polarity, scope = Polarity.AFFIRMATIVE, tuple[str, ...]()
     else:
         polarity = Polarity.PROHIBITION if prohibition else Polarity.NEGATED
-        start = min(m.start() for m in (prohibition, negation) if m is not None)
-        scope = normalise(text[start:])
+        first = min((m for m in (prohibition, negation) if m is not None), key=lambda m: m.start())
+        scope = normalise(text[first.end() :])
     if _OBLIGATION.search(text):
         modality = Modality.OBLIGATION
     elif _PERMISSION.search(text):

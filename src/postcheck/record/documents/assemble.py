@@ -21,7 +21,7 @@ from postcheck.record.documents.labels import (
     clauses,
     is_document_title,
 )
-from postcheck.record.documents.layout import Layout, Place
+from postcheck.record.documents.layout import Block, Layout, Place
 from postcheck.record.documents.legal import read_legal
 from postcheck.record.documents.numbering import duties, numbered_lists
 from postcheck.record.documents.sections import HEADER, Section, is_known_heading, sections
@@ -101,7 +101,7 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
         data["duties"] = tasks
     if not data:
         return [InputError(file, "no job-description content found (no title, grade, tasks ...)")]
-    said = _sentences(found)
+    said = _sentences(found, layout.blocks)
     if said:
         data["sentences"] = said
     if layout.remnants:
@@ -117,14 +117,27 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     return [record]
 
 
-def _sentences(found: list[Clause]) -> list[Mention]:
+def _sentences(found: list[Clause], blocks: list[Block]) -> list[Mention]:
     """Every sentence, wherever it stands: the wording rules judge them all. A labelled value
-    keeps its label ("Flexible working: not available"), which is part of what it says."""
-    return [
-        Mention(as_written=sentence, **clause.place.fields())
-        for clause in found
-        for sentence in (split_sentences(clause.text) if clause.label is None else [clause.written])
-    ]
+    keeps its label ("Flexible working: not available"), which is part of what it says. A
+    sentence of a wrapped paragraph is placed on the line it starts on."""
+    said: list[Mention] = []
+    for clause in found:
+        if clause.label is not None:
+            said.append(Mention(as_written=clause.written, **clause.place.fields()))
+            continue
+        block = blocks[clause.index]
+        base = max(block.text.find(clause.text), 0)
+        searched = 0
+        for sentence in split_sentences(clause.text):
+            at = clause.text.find(sentence, searched)
+            searched = max(at, searched)
+            place = block.place_at(base + at) if at >= 0 and block.place == clause.place else None
+            where = (place or clause.place).fields()
+            said.append(
+                Mention(as_written=sentence, **where | {"paragraph": clause.place.paragraph})
+            )
+    return said
 
 
 def _letterhead(found: list[Clause], labelled_rows: set[int], layout: Layout) -> list[Any]:

@@ -41,7 +41,10 @@ def build(lines: Iterable[RawLine]) -> Layout:
         _note_markup(line.cells, layout)
         if _continues(line, cells[0], layout.blocks):
             last = layout.blocks[-1]
-            layout.blocks[-1] = replace(last, text=_joined(last.text, cells[0].text))
+            text = _joined(last.text, cells[0].text)
+            at = len(text) - len(_clean(cells[0].text))
+            runs_on = (*last.runs_on, (at, cells[0].place))
+            layout.blocks[-1] = replace(last, text=text, runs_on=runs_on)
             cells = cells[1:]
         elif not (line.same_row and layout.blocks):
             row += 1

@@ -79,6 +79,18 @@ class Block:
     place: Place
     row: int
     kind: BlockKind = BlockKind.PARAGRAPH
+    # where each wrapped line after the first starts: (offset in text, that line's place), so
+    # a sentence that begins on the block's third line is reported there
+    runs_on: tuple[tuple[int, Place], ...] = ()
+
+    def place_at(self, offset: int) -> Place:
+        """The place of the line the character at `offset` of the text stands on."""
+        place = self.place
+        for start, line_place in self.runs_on:
+            if start > offset:
+                break
+            place = line_place
+        return place
 
     @property
     def heading(self) -> bool:

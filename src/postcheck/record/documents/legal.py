@@ -40,7 +40,8 @@ _TRIGGERS = (
             r"\b(?:established|appointed|created|designated|in\s+pursuance\s+of|pursuant\s+to"
             r"|statutory\s+basis|legal\s+basis"
             # "post under s.9", but not "a politically restricted post under s.2(1)"
-            r"|(?<!restricted\s)(?:post|appointment)\s+(?:made\s+)?under)\b",
+            r"|(?<!restricted\s)(?:post|appointment)\s+(?:(?:is|was|will\s+be)\s+)?(?:made\s+)?"
+            r"under)\b",
             re.I,
         ),
     ),
@@ -60,7 +61,7 @@ _STATED = re.compile(
 )
 # A word every instrument's name or alias holds ("Act", "Regulations", "LGHA", "SI 2002/975")
 _MAY_NAME_INSTRUMENT = re.compile(
-    r"\bact\b|regulations|\blgha|\bldedca|\blg\s*&|\bs\.?\s?i\b|\blga\b", re.I
+    r"\bact\b|regulations|\border\b|\blgha|\bldedca|\blg\s*&|\bs\.?\s?i\b|\blga\b", re.I
 )
 # a provision named in running text ("section 2(3)"), not the tail of a word ("items 3")
 _PROVISION = re.compile(rf"\b(?:{PROVISION.pattern})", re.I)
