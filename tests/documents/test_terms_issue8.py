@@ -249,3 +249,15 @@ def test_a_document_with_a_split_week_and_a_minimum_agrees() -> None:
     )
     assert [s.days_per_week for s in record.office_attendance.statements] == [3, 3]
     assert record.office_attendance.min_days_per_week == 3
+
+
+def test_a_pay_point_range_does_not_hide_the_amounts_stated_elsewhere() -> None:
+    (record,) = read_text_document(
+        "Job title: Policy Officer\nSalary: SCP 34-38\n\n"
+        "The salary is £44,000 to £49,000 per annum.\n",
+        "jd.txt",
+        "text",
+    )
+    assert isinstance(record, PostRecord)
+    assert record.salary is not None
+    assert (record.salary.minimum, record.salary.maximum, record.salary.line) == (44000, 49000, 4)

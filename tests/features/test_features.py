@@ -93,3 +93,50 @@ TAGS = set().union(*(_scenario_tags(path) for path in FEATURES))
 @pytest.mark.parametrize("rule_id", [r.id for r in bundled_catalogue().rules])
 def test_every_rule_appears_in_a_scenario_tag(rule_id: str) -> None:
     assert rule_id in TAGS, f"no scenario in features/ is tagged @{rule_id}"
+
+
+def _document_scenarios() -> dict[str, dict[str, int]]:
+    """Rule id -> how many scenarios judge a whole job description (a doc string) and find
+    something under it ("warns", "reports an error"), or nothing ("finds nothing")."""
+    counts: dict[str, dict[str, int]] = {}
+    for path in FEATURES:
+        feature = Parser().parse(path.read_text(encoding="utf-8"))["feature"]
+        children = [c["rule"]["children"] for c in feature["children"] if "rule" in c]
+        for item in (item for group in children for item in group):
+            scenario = item.get("scenario")
+            if scenario is None:
+                continue
+            steps = scenario["steps"]
+            if not any("docString" in step for step in steps):
+                continue
+            said = " ".join(step["text"] for step in steps)
+            for tag in scenario["tags"]:
+                rule_id = tag["name"].removeprefix("@")
+                mine = counts.setdefault(rule_id, {"found": 0, "nothing": 0})
+                quoted = f'"{rule_id}"'
+                if re.search(rf"(warns|reports an error|notes) under {quoted}", said):
+                    mine["found"] += 1
+                if f"finds nothing under {quoted}" in said or said.endswith("finds nothing"):
+                    mine["nothing"] += 1
+                if "<outcome>" in said:  # an outline: its Examples give both outcomes
+                    mine["found"] += 1
+                    mine["nothing"] += 1
+    return counts
+
+
+# the rules on what the text says: every rule on clauses, and those on the basis it cites
+BASIS_RULES = {"political-assistant-basis", "mayors-assistant-basis", "s9-wrong-act"}
+WORDING_RULES = sorted(
+    rule.id
+    for rule in bundled_catalogue().rules
+    if rule.field == "clauses" or rule.id in BASIS_RULES
+)
+
+
+@pytest.mark.parametrize("rule_id", WORDING_RULES)
+def test_every_wording_rule_is_judged_on_whole_documents_both_ways(rule_id: str) -> None:
+    """What users run is the reader: each rule that judges what a job description says has a
+    scenario where a whole document breaks it and one where a whole document does not."""
+    counts = _document_scenarios().get(rule_id, {"found": 0, "nothing": 0})
+    assert counts["found"] >= 1, f"{rule_id}: no document scenario that finds it"
+    assert counts["nothing"] >= 1, f"{rule_id}: no document scenario that finds nothing under it"

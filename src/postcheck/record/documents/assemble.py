@@ -262,7 +262,9 @@ def _statements(found: list[Clause], data: dict[str, Any], places: dict[str, Pla
     management = _line_management(readers.management)
     if management is not None:
         data["line_management"], places["line_management"] = management, _place(management)
-    salaries = [((s.minimum, s.maximum), _place(s), s) for s in readers.salaries]
+    # "Salary: SCP 34-38" beside a pounds range states no amount: it does not disagree with it
+    priced = [s for s in readers.salaries if s.minimum is not None or s.maximum is not None]
+    salaries = [((s.minimum, s.maximum), _place(s), s) for s in priced or readers.salaries]
     if salaries and len({key for key, _, _ in salaries}) == 1:
         data["salary"], places["salary"] = salaries[0][2], salaries[0][1]
     for field in ("reports_to", "political_group"):
