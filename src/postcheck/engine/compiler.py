@@ -169,6 +169,8 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
                 raise
             exceptions.append({"$and": [ANCHOR, inner]})
     needs = tuple(sorted({f for f in fields_named(rule.when) if needs_authority(f)}))
+    positives = [engine_safe(p) for p in positives]
+    exceptions = [engine_safe(e) for e in exceptions]
     for index, condition in enumerate([{"$and": positives}, *exceptions]):
         used = logic_operators(condition)
         if used > MAX_LOGIC_OPERATORS:
@@ -179,6 +181,70 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
                 ("when",),
             )
     return CompiledRule(rule, {"$and": positives}, tuple(exceptions), needs)
+
+
+ITEM_ALWAYS = {"$nex": {"$i.__end": 1}}  # true of every list item, object or value
+
+
+def engine_safe(node: Any) -> Any:
+    """The condition rewritten so that no item test's condition ends in an `$or`.
+
+    durable-rules 2.0.28 builds an item test (`$iany`, `$iall`) and then reads the type of the
+    node its condition ended on; an `$or` ends on a node whose type it never sets (rete.c,
+    createForwardAlpha), so the ruleset is refused at random ("error code: 102") depending on
+    what the memory held. "Some item satisfies A or B" is "some item satisfies A, or some item
+    satisfies B", and a conjunction can end on any of its parts, so every such `$iany` is
+    rewritten without adding a group; an `$iall` ends on ITEM_ALWAYS instead."""
+    if isinstance(node, list):
+        return [engine_safe(part) for part in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: engine_safe(value) for key, value in node.items()}
+    for quantifier in ("$iany", "$iall"):
+        if set(node) == {quantifier} and isinstance(node[quantifier], dict):
+            ((path, inner),) = node[quantifier].items()
+            if not _ends_in_or(inner):
+                return node
+            if quantifier == "$iany":
+                return _spread_item_test(path, inner)
+            # "every item satisfies A or B" cannot be spread: end it on a test that always
+            # holds (no item has a field of that name; records cannot carry `__` keys)
+            return {"$iall": {path: {"$and": [*_flattened(inner), ITEM_ALWAYS]}}}
+    return node
+
+
+def _ends_in_or(node: Any) -> bool:
+    if isinstance(node, dict) and set(node) == {"$or"}:
+        return True
+    if isinstance(node, dict) and set(node) == {"$and"} and node["$and"]:
+        return _ends_in_or(node["$and"][-1])
+    return False
+
+
+def _spread_item_test(path: str, inner: dict[str, Any]) -> dict[str, Any]:
+    if set(inner) == {"$or"}:
+        return {"$or": [engine_safe({"$iany": {path: branch}}) for branch in inner["$or"]]}
+    parts = _flattened(inner)
+    settled = [part for part in parts if not _ends_in_or(part)]
+    if settled:  # end on a part that is not an "or"
+        last = settled[-1]
+        ordered = [part for part in parts if part is not last] + [last]
+        return {"$iany": {path: {"$and": ordered}}}
+    if len(parts) == 1:
+        only: dict[str, Any] = engine_safe({"$iany": {path: parts[0]}})
+        return only
+    *rest, last_or = parts  # every part is an "or" now
+    branches = last_or["$or"]
+    return {
+        "$or": [engine_safe({"$iany": {path: {"$and": [*rest, branch]}}}) for branch in branches]
+    }
+
+
+def _flattened(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts of a conjunction, nested conjunctions opened."""
+    if set(node) == {"$and"}:
+        return [part for child in node["$and"] for part in _flattened(child)]
+    return [node]
 
 
 def logic_operators(node: Any) -> int:
@@ -324,11 +390,11 @@ class _Compiler:
             parts += [has_any(group) for group in wording.groups]
             if wording.none_of:
                 parts.append(has_none(wording.none_of))
-            return {"$and": parts}
+            return parts[0] if len(parts) == 1 else {"$and": parts}
         parts += [has_none(group) for group in wording.groups]
         if wording.none_of:
             parts.append(has_any(wording.none_of))
-        return {"$or": parts}
+        return parts[0] if len(parts) == 1 else {"$or": parts}
 
     def _number(
         self,

@@ -248,14 +248,15 @@ _DAYS = re.compile(
     r"\s+(?:a|per|each|every|of\s+the|in\s+the|in\s+a)\s+(?:working\s+)?week\b",
     re.I,
 )
-_IN_PERSON = re.compile(
-    r"\bin\s+the\s+office\b|\boffice[\s-]+(?:based|attendance|days?)\b|\bon[\s-]+site\b"
-    r"|\bin[\s-]+person\b|\bphysical(?:ly)?\s+(?:attend|present|presence)|\battend(?:ance)?\s+"
-    r"(?:in|at)\s+(?:the\s+)?(?:office|workplace|town\s+hall|civic\s+cent)|\bhybrid\b"
-    r"|\bworkplace\b",
-    re.I,
+# Being in a council workplace, as a statement of attendance says it ("in the office",
+# "on site", "in person", "attending the Town Hall")
+_IN_THE_OFFICE = (
+    r"\b(?:in|at|from)\s+the\s+office\b|\boffice[\s-]+(?:based|attendance|days?)\b|\bon[\s-]+site\b"
+    r"|\bin[\s-]+person\b|\bphysical(?:ly)?\s+(?:attend|present|presence)"
+    r"|\battend(?:ing|ance)?\s+(?:in\s+|at\s+)?(?:the\s+)?(?:office|workplace|town\s+hall|civic\s+cent)"
+    r"|\bworkplace\b"
 )
-
+_IN_PERSON = re.compile(_IN_THE_OFFICE + r"|\bhybrid\b", re.I)
 
 # A word each attendance pattern holds, tried first
 _MENTIONS_ATTENDANCE = re.compile(r"day|office|site|person|physical|attend|hybrid|workplace", re.I)
@@ -274,13 +275,7 @@ _HOME = re.compile(
     re.I,
 )
 # A clause placing its days in the office; "hybrid" alone places none.
-_OFFICE = re.compile(
-    r"\b(?:in|at|from)\s+the\s+office\b|\boffice[\s-]+(?:based|attendance|days?)\b|\bon[\s-]+site\b"
-    r"|\bin[\s-]+person\b|\bphysical(?:ly)?\s+(?:attend|present|presence)"
-    r"|\battend(?:ing|ance)?\s+(?:in\s+|at\s+)?(?:the\s+)?(?:office|workplace|town\s+hall|civic\s+cent)"
-    r"|\bworkplace\b",
-    re.I,
-)
+_OFFICE = re.compile(_IN_THE_OFFICE, re.I)
 # Where one clause of a split week ends and the next begins: "2 days from home and 3 in the
 # office", "in the office 3 days a week, the rest at home".
 _CLAUSE_BREAK = re.compile(r"[,;()]|\s[-–—]\s|\b(?:and|with|but|while|whilst|plus|or)\b", re.I)
