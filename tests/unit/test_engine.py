@@ -363,3 +363,108 @@ def test_not_one_of_means_none_of_the_values() -> None:
         {},
     ]
     assert violated([rule], records) == [[], [], ["neither"], ["neither"]]
+
+
+# -- shapes the engine cannot take, rewritten by the compiler --------------------------------
+
+
+def _item_tests_ending_in_or(node: Any) -> list[str]:
+    """Item tests whose condition ends in an `$or`, the shape durable-rules mis-builds."""
+
+    def ends_in_or(inner: Any) -> bool:
+        if isinstance(inner, dict) and set(inner) == {"$or"}:
+            return True
+        return isinstance(inner, dict) and set(inner) == {"$and"} and ends_in_or(inner["$and"][-1])
+
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("$iany", "$iall"):
+                ((path, inner),) = value.items()
+                if ends_in_or(inner):
+                    found.append(f"{key} {path}")
+            found += _item_tests_ending_in_or(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _item_tests_ending_in_or(value)
+    return found
+
+
+def test_no_compiled_bundled_rule_ends_an_item_test_in_an_or() -> None:
+    from tests.conftest import compiled_for
+
+    conditions = compiled_for(DAY).engine_conditions()
+    bad = {name: found for name, c in conditions.items() if (found := _item_tests_ending_in_or(c))}
+    assert not bad
+
+
+@pytest.mark.parametrize(
+    ("when", "records", "expected"),
+    [
+        # an item "or" over two fields, where the first branch holds and the second does not:
+        # the engine alone answers false here
+        (
+            {
+                "any_item": {
+                    "field": "grade",
+                    "where": {
+                        "any": [
+                            {"equals": {"field": "code", "value": "PO4"}},
+                            {"equals": {"field": "place", "value": "header"}},
+                        ]
+                    },
+                }
+            },
+            [
+                {"grade": [{"code": "PO4", "place": "person specification"}]},
+                {"grade": [{"code": "SO1", "place": "person specification"}]},
+            ],
+            [["r"], []],
+        ),
+        # every item satisfies a one-field "or" (ends in `$or` before the rewrite)
+        (
+            {
+                "all_items": {
+                    "field": "grade",
+                    "where": {"not": {"equals": {"field": "code", "value": "PO3"}}},
+                }
+            },
+            [{"grade": ["PO4", "SO1"]}, {"grade": ["PO4", "PO3"]}],
+            [["r"], []],
+        ),
+        # no item satisfies a test of two fields: an exception rule
+        (
+            {
+                "not": {
+                    "any_item": {
+                        "field": "grade",
+                        "where": {
+                            "all": [
+                                {"equals": {"field": "code", "value": "PO4"}},
+                                {"equals": {"field": "place", "value": "header"}},
+                            ]
+                        },
+                    }
+                }
+            },
+            [
+                {"grade": [{"code": "PO4", "place": "header"}]},
+                {"grade": [{"code": "PO3", "place": "header"}, {"code": "PO4", "place": "footer"}]},
+            ],
+            [[], ["r"]],
+        ),
+    ],
+)
+def test_item_or_shapes_the_engine_gets_wrong_are_judged_right(
+    when: dict[str, Any], records: list[dict[str, Any]], expected: list[list[str]]
+) -> None:
+    assert violated([make_rule("r", when)], records) == expected
+
+
+def test_a_rule_over_the_engines_limit_of_groups_is_refused_with_its_reason() -> None:
+    alternatives = [
+        {"all": [{"equals": {"field": "title", "value": f"t{i}"}}, {"present": "grade"}]}
+        for i in range(16)
+    ]
+    with pytest.raises(CompileError, match="at most 15"):
+        compile_catalogue([make_rule("big", {"any": alternatives})], PARAMETERS, DAY)
