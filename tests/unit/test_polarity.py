@@ -382,3 +382,20 @@ def test_clauses_are_cached_and_immutable() -> None:
     assert clauses(sentence) is clauses(sentence)
     with pytest.raises(AttributeError):
         clauses(sentence)[0].polarity = AFF  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Canvass voters in the ward no later than polling day.",
+        "Post No. 1234: canvass for the party's candidates.",
+        "Support no more than three councillors at a time.",
+    ],
+)
+def test_no_in_a_deadline_or_a_number_is_not_a_negation(sentence: str) -> None:
+    assert [c.polarity for c in clauses(sentence)] == [Polarity.AFFIRMATIVE]
+
+
+def test_no_longer_is_still_a_negation() -> None:
+    (clause,) = clauses("This post is no longer politically restricted.")
+    assert clause.polarity is Polarity.NEGATED

@@ -17,7 +17,8 @@ read each clause's polarity as well as its words. The heuristic, in full:
    forbidden/precluded/prevented/restricted from", "prohibits", "forbids", "bars ... from",
    "prevents", "under no circumstances", "at no time", "never", "no <gerund>" ("No canvassing",
    "No door-knocking"). A *negation* cue denies: "not", "no", "nor", "neither", "none",
-   "without", "nothing", "nobody", "unable", "ineligible".
+   "without", "nothing", "nobody", "unable", "ineligible" ("no later than" and "No. 12" are
+   not negations).
 3. Scope. A cue governs its clause: the clause's polarity is that of its first cue
    (prohibition wins when a prohibition and a negation cue share the clause), and the words
    after the cue are its scope (`Clause.scope`, in order): in "not exempt from political
@@ -110,7 +111,10 @@ _PROHIBITION = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"\b(?:not|no|nor|neither|none|without|nothing|nobody|unable|ineligible)\b", re.I
+    r"\b(?:not|nor|neither|none|without|nothing|nobody|unable|ineligible)\b"
+    # "no", but not "no later than" (a deadline) nor "Post No. 1234" (a number)
+    r"|\bno\b(?!\s+(?:later|earlier|more|less|fewer|longer|sooner)\s+than\b)(?!\.?\s*\d)",
+    re.I,
 )
 _OBLIGATION = re.compile(
     r"\b(?:must|shall|will|required\s+to|expected\s+to|responsible\s+for|need\s+to|needs\s+to|"
