@@ -1,6 +1,6 @@
 """The wording rules: corpus scores per form and layout, and what judging every clause costs.
 
-Run: python benchmarks/bench_wording.py [--layouts unwrapped,pdf] [--rounds 5]
+Run: python benchmarks/bench_wording.py [--layouts unwrapped,pdf] [--rounds 5] [--corpus FILE]
 
 1. Scores: the wording corpus (tests/wording/phrasings.yaml) as records and in each document
    layout: must-catch phrasings caught, lawful phrasings flagged.
@@ -23,7 +23,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import SEED_DAY, evaluator_for  # noqa: E402
-from tests.wording.corpus import LAYOUTS, entries, judge_documents, judge_records, score  # noqa: E402
+from tests.wording.corpus import (  # noqa: E402
+    LAYOUTS,
+    PHRASINGS,
+    entries,
+    judge_documents,
+    judge_records,
+    score,
+)
 
 from postcheck.engine.facts import to_fact  # noqa: E402
 from postcheck.record.documents import read_document  # noqa: E402
@@ -32,14 +39,13 @@ from postcheck.record.model import PostRecord  # noqa: E402
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def scores(layouts: list[str]) -> None:
-    chosen = list(entries())
+def scores(layouts: list[str], corpus: Path) -> None:
+    chosen = list(entries(corpus))
     forms = [("records", judge_records(chosen))] + [
         (x, judge_documents(chosen, x)) for x in layouts
     ]
-    print(
-        f"wording corpus: {len(chosen)} phrasings, {sum(e.triggers for e in chosen)} must be caught"
-    )
+    must = sum(e.triggers for e in chosen)
+    print(f"wording corpus {corpus.name}: {len(chosen)} phrasings, {must} must be caught")
     for form, verdicts in forms:
         s = score(chosen, verdicts)
         print(
@@ -91,9 +97,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--no-scores", action="store_true")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=PHRASINGS,
+        help="phrasings file (tests/wording/holdout.yaml: a set the rules were not tuned on)",
+    )
     args = parser.parse_args()
     if not args.no_scores:
-        scores([x for x in args.layouts.split(",") if x])
+        scores([x for x in args.layouts.split(",") if x], args.corpus)
     speed(args.rounds, args.copies)
 
 

@@ -82,8 +82,8 @@ CONTEXTS = {
 
 
 @cache
-def entries() -> tuple[Entry, ...]:
-    data = yaml.safe_load(PHRASINGS.read_text(encoding="utf-8"))
+def entries(path: Path = PHRASINGS) -> tuple[Entry, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return tuple(
         Entry(n, e["rule"], e["post"], e["says"], bool(e["triggers"]), e.get("form", ""))
         for n, e in enumerate(data, start=1)
