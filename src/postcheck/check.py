@@ -39,6 +39,9 @@ class Summary:
     input_errors: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
+    # (authority name as given, records) for names that matched no authority file, so those
+    # records were judged in the default context (AuthorityDirectory.unmatched); set at the end
+    unmatched_authorities: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def violations(self) -> int:

@@ -1,4 +1,5 @@
-"""The command line: check, rules, explain, schema, extract. Exit codes in exit_codes.py."""
+"""The command line: check, rules, explain, schema, extract, authorities. Exit codes in
+exit_codes.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 import yaml
@@ -19,6 +20,9 @@ from postcheck.exit_codes import ExitCode
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
 from postcheck.rules.model import Severity
+
+if TYPE_CHECKING:
+    from postcheck.record.columns import TableOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ("error", "warning", "info", "never")
@@ -58,6 +62,17 @@ def _format_option(*choices: str, default: str) -> Callable[[F], F]:
         show_default=True,
         help="Output format.",
     )
+
+
+def _authorities_option(command: F) -> F:
+    return click.option(
+        "--authorities",
+        "authority_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Folder of authority files to add to the bundled ones (repeatable; a later "
+        "folder's file replaces an earlier one of the same name). See docs/authority-files.md.",
+    )(command)
 
 
 def _load(rules_dir: Path | None) -> Catalogue:
@@ -104,6 +119,26 @@ def main() -> None:
     help="Format of records read from '-'.",
 )
 @click.option(
+    "--columns",
+    "columns_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Column map: a YAML file of export header -> record field, for CSV and XLSX exports "
+    "(docs/column-maps.md).",
+)
+@click.option(
+    "--strict-columns",
+    is_flag=True,
+    help="Make a CSV or XLSX column that matches no record field an input error (default: "
+    "ignored, with one warning per file).",
+)
+@click.option(
+    "--sheet",
+    default=None,
+    metavar="NAME",
+    help="Sheet of XLSX workbooks to read (default: the first).",
+)
+@click.option(
     "--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."
 )
 @click.option(
@@ -127,6 +162,7 @@ def main() -> None:
     help="Authority context file for every record (default: matched by the "
     "record's authority name among the bundled ones).",
 )
+@_authorities_option
 @_rules_option
 @_as_of_option
 def check(
@@ -137,10 +173,14 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_format: str,
+    columns_file: Path | None,
+    strict_columns: bool,
+    sheet: str | None,
     color: bool | None,
     verbose: bool,
     show_progress: bool | None,
     authority_file: Path | None,
+    authority_dirs: tuple[Path, ...],
     rules_dir: Path | None,
     as_of: dt.datetime | None,
 ) -> None:
@@ -153,11 +193,12 @@ def check(
     from postcheck.report import RunInfo, make_reporter
     from postcheck.report.progress import progress
 
+    tables = _table_options(columns_file, strict_columns, sheet)
     catalogue = _load(rules_dir)
     day = _day(as_of)
     try:
         compiled = compile_for_run(catalogue, day, select, ignore)
-        authorities = AuthorityDirectory.load(catalogue.directory, authority_file)
+        authorities = AuthorityDirectory.load(catalogue.directory, authority_file, authority_dirs)
         evaluator = build_evaluator(catalogue, compiled, authorities)
     except ValueError as error:  # RuleFileError and AuthorityFileError included
         raise UsageFailure(str(error)) from None
@@ -175,7 +216,7 @@ def check(
             output_format, stream, info, color=color if output is None else False, verbose=verbose
         )
         findings = run(
-            iter_outcomes(paths, stdin_format),
+            iter_outcomes(paths, stdin_format, tables),
             compiled,
             evaluator=evaluator,
             explain_silence=verbose,
@@ -184,6 +225,7 @@ def check(
             summary.add(finding)
             reporter.add(finding)
             tick()
+        summary.unmatched_authorities = authorities.unmatched()
         reporter.finish(summary)
     failing = threshold > 0 and any(
         Severity(s).rank >= threshold and n for s, n in summary.by_severity.items()
@@ -191,6 +233,21 @@ def check(
     if summary.input_errors:
         sys.exit(ExitCode.USAGE_OR_INPUT)
     sys.exit(ExitCode.VIOLATIONS if failing else ExitCode.CLEAN)
+
+
+def _table_options(columns_file: Path | None, strict: bool, sheet: str | None) -> TableOptions:
+    """How CSV and XLSX exports are read; a broken column map stops the run before any record."""
+    from postcheck.record.columns import ColumnMapError, TableOptions, load_column_map
+
+    try:
+        column_map = load_column_map(columns_file) if columns_file else None
+    except ColumnMapError as error:
+        raise UsageFailure(str(error)) from None
+
+    def warn(file: str, message: str) -> None:
+        click.echo(f"warning: {file}: {message}", err=True)
+
+    return TableOptions(column_map, strict, sheet, warn)
 
 
 @contextmanager
@@ -269,8 +326,21 @@ def explain(rule_id: str, rules_dir: Path | None, as_of: dt.datetime | None) -> 
     help="List instead every field a rule condition can test, derived facts and authority "
     "context included.",
 )
-def schema(facts: bool) -> None:
+@click.option(
+    "--authority",
+    "authority",
+    is_flag=True,
+    help="Print instead the JSON Schema of an authority file (docs/authority-files.md).",
+)
+def schema(facts: bool, authority: bool) -> None:
     """Print the JSON Schema of a post record."""
+    if facts and authority:
+        raise UsageFailure("--facts and --authority cannot be given together")
+    if authority:
+        from postcheck.rules.authorities import Authority
+
+        click.echo(json.dumps(Authority.model_json_schema(), indent=2, ensure_ascii=False))
+        return
     if facts:
         from postcheck.engine.facts import FACT_SCHEMA, FieldType
 
@@ -291,6 +361,28 @@ def schema(facts: bool) -> None:
     from postcheck.record.model import PostRecord
 
     click.echo(json.dumps(PostRecord.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command("authorities")
+@_format_option("text", "json", default="text")
+@_authorities_option
+@_rules_option
+def list_authorities(
+    output_format: str, authority_dirs: tuple[Path, ...], rules_dir: Path | None
+) -> None:
+    """List the known councils and what each authority file states."""
+    from postcheck.authority_listing import listing, render_text
+
+    catalogue = _load(rules_dir)
+    try:
+        directory = AuthorityDirectory.load(catalogue.directory, extra=authority_dirs)
+    except ValueError as error:  # AuthorityFileError
+        raise UsageFailure(str(error)) from None
+    rows = listing(directory)
+    if output_format == "json":
+        click.echo(json.dumps({"authorities": rows}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(rows))
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from postcheck.record.columns import TableOptions
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError
 from postcheck.record.sources import iter_outcomes
@@ -81,9 +82,16 @@ def test_csv_bad_row_is_reported_and_the_next_row_read() -> None:
     ]
 
 
-def test_csv_unknown_column_is_an_input_error() -> None:
-    (error,) = list(read_csv(io.StringIO("title,colour\nA,red\n"), "posts.csv"))
-    assert isinstance(error, InputError) and error.field == "colour"
+def test_csv_unknown_column_is_an_input_error_only_when_strict() -> None:
+    # Issue 9: an unknown column is ignored with a warning; --strict-columns refuses the file.
+    strict = TableOptions(strict=True)
+    (error,) = list(read_csv(io.StringIO("title,colour\nA,red\n"), "posts.csv", strict))
+    assert isinstance(error, InputError) and "'colour'" in error.reason
+    warned: list[str] = []
+    lenient = TableOptions(warn=lambda file, message: warned.append(message))
+    (record,) = list(read_csv(io.StringIO("title,colour\nA,red\n"), "posts.csv", lenient))
+    assert isinstance(record, PostRecord) and record.title == "A"
+    assert len(warned) == 1 and "'colour'" in warned[0]
 
 
 def test_documented_csv_columns_all_validate() -> None:

@@ -14,6 +14,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from postcheck.record import documents, structured
+from postcheck.record.columns import (
+    ENCODING_SAMPLE_BYTES,
+    TableOptions,
+    detect_encoding,
+    looks_like_header,
+)
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
 
@@ -24,6 +30,7 @@ STRUCTURED_SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
+    ".xlsx": "xlsx",
 }
 FORMATS = ("auto", "yaml", "json", "jsonl", "csv", *documents.FORMATS)
 _SKIPPED_NAMES = {"Thumbs.db"}  # hidden files (.DS_Store and the like) are skipped anyway
@@ -31,24 +38,27 @@ _SNIFF_CHARS = 65_536
 _YAML_KEY = re.compile(r"^-?\s*([a-z_]+):", re.MULTILINE)
 
 
-def iter_outcomes(paths: Iterable[str], stdin_format: str = "auto") -> Iterator[ReadOutcome]:
-    """Every record (or input error) from the given paths, in a stable order."""
+def iter_outcomes(
+    paths: Iterable[str], stdin_format: str = "auto", tables: TableOptions | None = None
+) -> Iterator[ReadOutcome]:
+    """Every record (or input error) from the given paths, in a stable order; tables says how
+    CSV and XLSX exports are read (column map, strictness, sheet)."""
     for raw in paths:
         if raw == "-":
-            yield from _read_stdin(stdin_format)
+            yield from _read_stdin(stdin_format, tables)
             continue
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if not _hidden(child.relative_to(path)):
-                    yield from read_path(child)
+                    yield from read_path(child, tables)
         elif path.exists():
-            yield from read_path(path)
+            yield from read_path(path, tables)
         else:
             yield InputError(raw, "no such file or directory")
 
 
-def read_path(path: Path) -> Iterator[ReadOutcome]:
+def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[ReadOutcome]:
     name = str(path)
     try:
         kind = detect_format(path)
@@ -56,13 +66,24 @@ def read_path(path: Path) -> Iterator[ReadOutcome]:
             yield InputError(name, "not a format postcheck reads (see docs/configuration.md)")
         elif kind in documents.FORMATS:
             yield from documents.read_document(path, kind)
-        elif kind in ("jsonl", "csv"):
-            with path.open(encoding="utf-8-sig", newline="" if kind == "csv" else None) as stream:
+        elif kind == "xlsx":
+            from postcheck.record.xlsx import read_xlsx
+
+            yield from read_xlsx(path, tables)
+        elif kind == "csv":
+            with path.open("rb") as handle:
+                encoding = detect_encoding(handle.read(ENCODING_SAMPLE_BYTES))
+            with path.open(encoding=encoding, newline="") as stream:
+                yield from _read_stream(kind, stream, name, tables)
+        elif kind == "jsonl":
+            with path.open(encoding="utf-8-sig") as stream:
                 yield from _read_stream(kind, stream, name)
         else:
             yield from _read_text(kind, path.read_text(encoding="utf-8-sig"), name)
     except UnicodeDecodeError as error:
         yield InputError(name, f"not UTF-8 text (byte {error.start}): save it as UTF-8")
+    except UnicodeError as error:  # no encoding fits a CSV's first bytes
+        yield InputError(name, f"cannot read as text: {error}")
     except OSError as error:
         yield InputError(name, f"cannot read: {error.strerror or error}")
 
@@ -74,6 +95,8 @@ def detect_format(path: Path) -> str | None:
     sniffed = documents.sniff(head)
     if sniffed is not None:
         return sniffed
+    if head.startswith(b"PK\x03\x04") and b"xl/" in head:
+        return "xlsx"
     suffix = path.suffix.lower()
     if suffix in STRUCTURED_SUFFIXES:
         return STRUCTURED_SUFFIXES[suffix]
@@ -86,20 +109,22 @@ def _read_text(kind: str, text: str, name: str) -> Iterator[ReadOutcome]:
     return structured.read_yaml(text, name)
 
 
-def _read_stream(kind: str, lines: Iterable[str], name: str) -> Iterator[ReadOutcome]:
+def _read_stream(
+    kind: str, lines: Iterable[str], name: str, tables: TableOptions | None = None
+) -> Iterator[ReadOutcome]:
     if kind == "csv":
-        return structured.read_csv(lines, name)
+        return structured.read_csv(lines, name, tables)
     return structured.read_json_lines(lines, name)
 
 
-def _read_stdin(stdin_format: str) -> Iterator[ReadOutcome]:
+def _read_stdin(stdin_format: str, tables: TableOptions | None = None) -> Iterator[ReadOutcome]:
     """Standard input: JSON Lines and CSV are streamed; the format is sniffed from the start."""
     head = sys.stdin.read(_SNIFF_CHARS)
     head += sys.stdin.readline()  # end the sample on a line boundary
-    kind = stdin_format if stdin_format != "auto" else _sniff_text(head)
+    kind = stdin_format if stdin_format != "auto" else _sniff_text(head, tables)
     if kind in ("jsonl", "csv"):
         lines = itertools.chain(io.StringIO(head), sys.stdin)
-        yield from _read_stream(kind, lines, "<stdin>")
+        yield from _read_stream(kind, lines, "<stdin>", tables)
         return
     text = head + sys.stdin.read()
     if kind in documents.FORMATS:
@@ -108,7 +133,7 @@ def _read_stdin(stdin_format: str) -> Iterator[ReadOutcome]:
         yield from _read_text(kind, text, "<stdin>")
 
 
-def _sniff_text(head: str) -> str:
+def _sniff_text(head: str, tables: TableOptions | None = None) -> str:
     """json, jsonl, csv, yaml, or else a text document."""
     stripped = head.lstrip()
     lines = [line for line in stripped.splitlines() if line.strip()]
@@ -118,7 +143,7 @@ def _sniff_text(head: str) -> str:
         many = len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
         return "jsonl" if many else "json"
     first = [cell.strip() for cell in lines[0].split(",")] if lines else []
-    if len(first) > 1 and set(first) <= set(structured.CSV_COLUMNS):
+    if looks_like_header(first, tables.column_map if tables else None):
         return "csv"
     if stripped.startswith("---") or _yaml_record_keys(head):
         return "yaml"

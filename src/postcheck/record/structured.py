@@ -1,4 +1,4 @@
-"""Structured post records from HR exports: YAML, JSON, JSON Lines and CSV.
+"""Structured post records from HR exports: YAML, JSON, JSON Lines, CSV (and XLSX rows).
 
 JSON Lines and CSV are read record by record so a large export never sits in memory. Every
 record is validated on its own: a bad one becomes an InputError and the next one is read.
@@ -7,13 +7,15 @@ record is validated on its own: a bad one becomes an InputError and the next one
 from __future__ import annotations
 
 import csv
+import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from postcheck.record.columns import TableOptions, resolve_header
 from postcheck.record.model import Location, PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome, validation_errors
 from postcheck.yamlfile import load_documents, mark_line
@@ -146,8 +148,17 @@ def read_json_lines(stream: Iterable[str], file: str) -> Iterator[ReadOutcome]:
         index += 1
 
 
-def read_csv(stream: Iterable[str], file: str) -> Iterator[ReadOutcome]:
-    reader = csv.reader(stream)
+def read_csv(
+    stream: Iterable[str], file: str, options: TableOptions | None = None
+) -> Iterator[ReadOutcome]:
+    """One record per row; headers matched to fields as columns.resolve_header says. The
+    delimiter is a comma, or a tab or semicolon where the header line has those and no comma
+    (Excel's "Unicode text" is tab-separated; some locales save ";")."""
+    lines = iter(stream)
+    first = next(lines, None)
+    if first is None:
+        return
+    reader = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first))
     try:
         header = next(reader)
     except StopIteration:
@@ -155,33 +166,66 @@ def read_csv(stream: Iterable[str], file: str) -> Iterator[ReadOutcome]:
     except csv.Error as error:
         yield InputError(file, f"not valid CSV: {error}", 1)
         return
-    header = [h.strip() for h in header]
-    unknown = [h for h in header if h and h not in CSV_COLUMNS]
-    if unknown:
-        yield InputError(
-            file,
-            f"unknown column(s) {', '.join(unknown)}; see docs/configuration.md",
-            1,
-            field=unknown[0],
-        )
+
+    def rows() -> Iterator[tuple[int, list[str]] | InputError]:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield InputError(file, f"not valid CSV: {error}", reader.line_num)
+                return
+            yield reader.line_num, row
+
+    yield from read_table(header, rows(), file, options, ragged=False)
+
+
+def _delimiter(header_line: str) -> str:
+    if "," in header_line:
+        return ","
+    counts = {d: header_line.count(d) for d in ("\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_table(
+    header: Sequence[str],
+    rows: Iterable[tuple[int, Sequence[str]] | InputError],
+    file: str,
+    options: TableOptions | None = None,
+    ragged: bool = False,
+    header_line: int = 1,
+) -> Iterator[ReadOutcome]:
+    """Records from a header and (line, cells) rows, CSV or spreadsheet alike. With ragged, a
+    row shorter or longer than the header is padded or cut (spreadsheets drop empty cells)."""
+    options = options or TableOptions()
+    resolved = resolve_header(header, options.column_map)
+    if resolved.problem:
+        yield InputError(file, resolved.problem, header_line, field=resolved.problem_field)
         return
+    if resolved.unknown:
+        if options.strict:
+            yield InputError(file, resolved.message().replace(" ignored", ""), header_line)
+            return
+        options.warn(file, resolved.message())
+    fields = resolved.fields
     index = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
+    for item in rows:
+        if isinstance(item, InputError):
+            yield InputError(item.file, item.reason, item.line, index)
             return
-        except csv.Error as error:
-            yield InputError(file, f"not valid CSV: {error}", reader.line_num, index)
-            return
+        line, row = item
         if not any(cell.strip() for cell in row):
             continue
-        line = reader.line_num
-        if len(row) != len(header):
-            yield InputError(file, f"expected {len(header)} cells, found {len(row)}", line, index)
+        if ragged:
+            row = [*row[: len(fields)], *[""] * (len(fields) - len(row))]
+        if len(row) != len(fields):
+            yield InputError(file, f"expected {len(fields)} cells, found {len(row)}", line, index)
         else:
+            pairs = ((f, cell) for f, cell in zip(fields, row, strict=True) if f is not None)
             try:
-                data = _nest(zip(header, row, strict=True), _csv_value)
+                data = _nest(pairs, _csv_value)
             except ValueError as error:
                 yield InputError(file, str(error), line, index)
             else:

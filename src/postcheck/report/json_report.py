@@ -48,6 +48,9 @@ class JsonReporter(Reporter):
                 "input_errors": summary.input_errors,
                 "by_severity": {s: summary.by_severity[s] for s in ("error", "warning", "info")},
                 "by_rule": dict(sorted(summary.by_rule.items())),
+                "unmatched_authorities": [
+                    {"name": name, "records": n} for name, n in summary.unmatched_authorities
+                ],
             },
         }
         self.stream.write("\n], " + json.dumps(tail, ensure_ascii=False, indent=None)[1:] + "\n")

@@ -69,6 +69,14 @@ class TextReporter(Reporter):
             f"{_count(summary.violations, 'violation')} ({counts}), "
             f"{_count(summary.input_errors, 'input error')}"
         )
+        if summary.unmatched_authorities:
+            names = ", ".join(f"{name} ({n})" for name, n in summary.unmatched_authorities)
+            total = sum(n for _, n in summary.unmatched_authorities)
+            self.console.print(
+                f"{_count(total, 'record')} {'names' if total == 1 else 'name'} "
+                f"{'a council' if total == 1 else 'councils'} with no authority file: "
+                f"{escape(names)} (judged without authority context; see --authorities)"
+            )
 
 
 def _count(n: int, noun: str, plural: str = "s") -> str:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from postcheck.record.grades import normalise_grade
 from postcheck.rules.data import RuleData
-from postcheck.yamlfile import load_documents, mark_line
+from postcheck.yamlfile import YamlDocument, load_documents, mark_line
 
 AUTHORITIES_DIR = "authorities"
 DEFAULT_NAME = "default"
@@ -185,6 +188,11 @@ class AuthorityFileError(ValueError):
 
 
 def load_authority(path: Path) -> Authority:
+    return _read_authority(path)[0]
+
+
+def _read_authority(path: Path) -> tuple[Authority, YamlDocument]:
+    """The authority in one file, with its YAML document (for the lines of later errors)."""
     try:
         documents = list(load_documents(path.read_text(encoding="utf-8")))
     except yaml.YAMLError as error:
@@ -194,7 +202,7 @@ def load_authority(path: Path) -> Authority:
     if len(documents) != 1:
         raise AuthorityFileError(path, "expected exactly one YAML document")
     try:
-        return Authority.model_validate(documents[0].data)
+        return Authority.model_validate(documents[0].data), documents[0]
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise AuthorityFileError(
@@ -204,35 +212,119 @@ def load_authority(path: Path) -> Authority:
         ) from None
 
 
+@dataclass(frozen=True)
+class LoadedAuthority:
+    """An authority and the file it was read from (None for the built-in neutral default)."""
+
+    authority: Authority
+    path: Path | None
+
+
+def load_authority_folder(folder: Path) -> list[LoadedAuthority]:
+    """Every *.yaml in one folder, in name order. Two files in one folder that claim the same
+    name (or alias) would leave it to file order which one a record gets, so that is an error
+    naming the second file and the line of the clashing name."""
+    if not folder.is_dir():
+        raise AuthorityFileError(folder, "not a folder of authority files")
+    claimed: dict[str, Path] = {}
+    loaded: list[LoadedAuthority] = []
+    for path in sorted(folder.glob("*.yaml")):
+        authority, document = _read_authority(path)
+        names = [("name",), *(("aliases", i) for i in range(len(authority.aliases)))]
+        own: set[str] = set()
+        for where, name in zip(names, [authority.name, *authority.aliases], strict=True):
+            key = _key(name)
+            if key in claimed:
+                raise AuthorityFileError(
+                    path,
+                    f"{'.'.join(map(str, where))}: {name!r} is already claimed by "
+                    f"{claimed[key]} in the same folder",
+                    document.line_of(where),
+                )
+            own.add(key)
+        claimed.update(dict.fromkeys(own, path))
+        loaded.append(LoadedAuthority(authority, path))
+    return loaded
+
+
 class AuthorityDirectory:
-    """Chooses each record's authority: a forced one, else by the record's authority name."""
+    """Chooses each record's authority: a forced one, else by the record's authority name.
+
+    A name that matches no file falls back to the default (neutral) context, which leaves the
+    authority-dependent rules silent; such names are counted (unmatched) so that the report can
+    say so instead of passing over it without a word.
+    """
 
     def __init__(
-        self, authorities: list[Authority], default: Authority, forced: Authority | None = None
+        self,
+        authorities: list[Authority],
+        default: Authority,
+        forced: Authority | None = None,
+        sources: dict[str, Path] | None = None,
     ):
         self.default = default
         self.forced = forced
+        self.authorities = list(authorities)
+        self.sources = dict(sources or {})  # authority name -> file it came from
         self._by_name = {_key(n): a for a in authorities for n in [a.name, *a.aliases]}
+        self._unmatched: Counter[str] = Counter()
+        self._spelling: dict[str, str] = {}
 
     @classmethod
-    def load(cls, rules_dir: Path, forced: Path | None = None) -> AuthorityDirectory:
+    def load(
+        cls, rules_dir: Path, forced: Path | None = None, extra: Sequence[Path] = ()
+    ) -> AuthorityDirectory:
+        """The authorities bundled with the rules, then those of each extra folder in turn: an
+        authority in a later folder replaces an earlier one of the same name (or alias)."""
         folder = rules_dir / AUTHORITIES_DIR
-        loaded = (
-            [load_authority(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
-        )
+        layers = [load_authority_folder(folder) if folder.is_dir() else []]
+        layers += [load_authority_folder(d) for d in extra]
+        chosen: list[LoadedAuthority] = []
+        for layer in layers:
+            for entry in layer:
+                keys = {_key(n) for n in [entry.authority.name, *entry.authority.aliases]}
+                chosen = [
+                    c
+                    for c in chosen
+                    if not keys & {_key(n) for n in [c.authority.name, *c.authority.aliases]}
+                ]
+                chosen.append(entry)
         default = next(
-            (a for a in loaded if _key(a.name) == DEFAULT_NAME), Authority(name=DEFAULT_NAME)
+            (c.authority for c in chosen if _key(c.authority.name) == DEFAULT_NAME),
+            Authority(name=DEFAULT_NAME),
         )
-        others = [a for a in loaded if a is not default]
-        return cls(others, default, load_authority(forced) if forced else None)
+        others = [c for c in chosen if c.authority is not default]
+        return cls(
+            [c.authority for c in others],
+            default,
+            load_authority(forced) if forced else None,
+            {c.authority.name: c.path for c in chosen if c.path is not None},
+        )
 
     def for_name(self, name: str | None) -> Authority:
         if self.forced is not None:
             return self.forced
         if name is None:
             return self.default
-        return self._by_name.get(_key(name), self.default)
+        key = _key(name)
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        if key and key != DEFAULT_NAME:
+            self._unmatched[key] += 1
+            self._spelling.setdefault(key, name.strip())
+        return self.default
+
+    def unmatched(self) -> list[tuple[str, int]]:
+        """(name as first given, records) for each authority name that matched no file, most
+        records first."""
+        return sorted(
+            ((self._spelling[k], n) for k, n in self._unmatched.items()),
+            key=lambda item: (-item[1], item[0]),
+        )
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    """A name as compared: letters and digits only, case folded, so that "L.B. Newham",
+    "LB Newham" and "lb-newham" are one name, however a spreadsheet spelt it."""
+    return re.sub(r"[^a-z0-9]+", "", name.casefold())
