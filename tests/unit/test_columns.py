@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from postcheck.cli import main
 from postcheck.record.columns import (
+    ColumnMap,
     ColumnMapError,
     TableOptions,
     detect_encoding,
@@ -86,7 +87,7 @@ def test_cp1252_excel_export_with_a_column_map_and_an_extra_notes_column(
     assert warned[0][0] == str(export) and "'Notes'" in warned[0][1]
 
 
-def test_without_a_map_export_names_are_unknown_but_field_names_in_any_case_work(
+def test_without_a_map_field_names_in_any_case_work_and_other_columns_are_warned(
     tmp_path: Path,
 ) -> None:
     export = tmp_path / "posts.csv"
@@ -96,7 +97,8 @@ def test_without_a_map_export_names_are_unknown_but_field_names_in_any_case_work
     assert [(r.title, r.post_number) for r in records] == [("A", "7")]
     assert len(warned) == 1
     assert "'Colour'" in warned[0][1]
-    assert "'Job Titel'" in warned[0][1] and "did you mean" not in warned[0][1].split("Colour")[1]
+    # "Job Titel" is near the common header "Job Title", which gives the field title
+    assert "'Job Titel' (did you mean 'title'?)" in warned[0][1]
 
 
 def test_a_near_miss_says_did_you_mean(tmp_path: Path, column_map: Path) -> None:
@@ -231,3 +233,14 @@ def test_cli_bad_column_map_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = _cli("check", str(tmp_path / "p.csv"), "--columns", str(path))
     assert code == 2
     assert f"{path}:1: Council: unknown record field 'authorty'" in err
+
+
+def test_common_hr_headers_are_read_without_a_map() -> None:
+    header = resolve_header(["Council", "Post No.", "Job Title", "Line Manager", "Notes"])
+    assert header.fields == ("authority", "post_number", "title", "reports_to", None)
+    assert header.unknown == ("'Notes'",)
+
+
+def test_a_map_wins_over_a_common_header() -> None:
+    column_map = ColumnMap(columns={"Job Title": "service_area"})
+    assert resolve_header(["Job Title"], column_map).fields == ("service_area",)

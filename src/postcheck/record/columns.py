@@ -49,8 +49,27 @@ def _fields() -> Mapping[str, str]:
     return CSV_COLUMNS
 
 
+# Headers HR systems commonly use for a field, read without a column map (a map still wins)
+COMMON_HEADERS = {
+    "authority": ("council", "local authority", "organisation", "employer"),
+    "post_number": ("post no", "post ref", "post reference", "position number", "post id"),
+    "title": ("job title", "post title", "position title", "role", "job"),
+    "service_area": ("service", "department"),
+    "evaluation_number": ("evaluation no", "job evaluation number", "je number"),
+    "date_last_updated": ("last updated", "date updated", "review date"),
+    "reports_to": ("line manager", "reporting to"),
+}
+
+
 def _field_by_normal() -> dict[str, str]:
-    return {normalise(name): name for name in _fields()}
+    own = {normalise(name): name for name in _fields()}
+    common = {
+        normalise(header): field
+        for field, headers in COMMON_HEADERS.items()
+        if field in _fields()
+        for header in headers
+    }
+    return common | own
 
 
 def canonical_field(value: str) -> str:
