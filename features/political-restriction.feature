@@ -552,6 +552,24 @@ Feature: Political restriction
       Then it does not breach "restricted-post-exemption-offered"
 
     @restricted-post-exemption-offered
+    Scenario: At an English council a political assistant is told exemption is available
+      Given a post titled "Green Group Political Assistant"
+      And the post belongs to the "Borchester Borough Council"
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "The post holder may apply to the Head of Paid Service for exemption from political restriction." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "restricted-post-exemption-offered"
+
+    @restricted-post-exemption-offered
+    Scenario: At a Welsh council the rule is silent, as section 3A is England's
+      Given a post titled "Green Group Political Assistant"
+      And the council is in Wales
+      And the post is established under "s.9 LGHA 1989"
+      And the job description says "The post holder may apply to the Head of Paid Service for exemption from political restriction." about political restriction
+      When the post is checked as the law stood on "23 November 2026"
+      Then it does not breach "restricted-post-exemption-offered"
+
+    @restricted-post-exemption-offered
     Scenario: A sensitive post may say that exemption can be sought
       Given the job description says:
         """

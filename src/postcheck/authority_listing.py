@@ -16,6 +16,7 @@ def describe(authority: Authority, path: Path | None) -> dict[str, Any]:
         "name": authority.name,
         "aliases": list(authority.aliases),
         "file": str(path) if path is not None else None,
+        "country": authority.country.value if authority.country else None,
         "governance": authority.governance.model.value if authority.governance.model else None,
         "mayor_terms": [
             {"start": t.start.isoformat(), "end": t.end.isoformat() if t.end else None}
@@ -46,6 +47,7 @@ def render_text(rows: list[dict[str, Any]]) -> str:
         lines.append(row["name"] + (f"  ({row['file']})" if row["file"] else "  (built in)"))
         if row["aliases"]:
             lines.append(f"  aliases:         {', '.join(row['aliases'])}")
+        lines.append(f"  country:         {row['country'] or 'unknown'}")
         lines.append(f"  governance:      {row['governance'] or 'unknown'}")
         terms = ", ".join(f"{t['start']} to {t['end'] or 'open'}" for t in row["mayor_terms"])
         lines.append(f"  mayor terms:     {terms or 'none stated'}")

@@ -468,3 +468,9 @@ def rests_on(finding: dict[str, Violation], basis: str) -> None:
 def points_at(finding: dict[str, Violation], line: int) -> None:
     assert "last" in finding, "say first which finding (the checker warns under ...)"
     assert finding["last"].line == line, f"the finding points at line {finding['last'].line}"
+
+
+@given("the council is in Wales")
+def in_wales(council: dict[str, Any]) -> None:
+    """Rules for English councils only (`jurisdictions: [england]`) are silent for it."""
+    _council(council)["country"] = "wales"

@@ -26,6 +26,7 @@ from postcheck.rules.conditions import (
     Condition,
     DateCompare,
     Equals,
+    FieldValues,
     ItemTest,
     Matches,
     Missing,
@@ -34,10 +35,11 @@ from postcheck.rules.conditions import (
     OneOf,
     Present,
     Says,
+    Scalar,
     Wording,
     parse_period,
 )
-from postcheck.rules.model import Rule
+from postcheck.rules.model import Country, Rule
 from postcheck.rules.parameters import Parameters, ParameterValue
 from postcheck.rules.patterns import (
     PatternError,
@@ -148,6 +150,9 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
     conjuncts = rule.when.all if isinstance(rule.when, AllOf) else [rule.when]
     positives: list[dict[str, Any]] = [ANCHOR]
     exceptions: list[dict[str, Any]] = []
+    jurisdiction = jurisdiction_condition(rule)
+    if jurisdiction is not None:  # first, so the engine drops another country's record early
+        positives.append(compiler.compile(jurisdiction, ("jurisdictions",)))
     for index, conjunct in enumerate(conjuncts):
         where: tuple[str | int, ...] = (
             ("when", "all", index) if isinstance(rule.when, AllOf) else ("when",)
@@ -181,6 +186,21 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
                 ("when",),
             )
     return CompiledRule(rule, {"$and": positives}, tuple(exceptions), needs)
+
+
+COUNTRY_FIELD = "authority_context.country"
+
+
+def jurisdiction_condition(rule: Rule) -> Condition | None:
+    """The rule's `jurisdictions` as a condition the engine tests like any other: the authority's
+    country is one of them, or is unknown (then the rule runs, as it did before countries were
+    known). None for a rule of every country. Not counted among the authority facts the rule
+    needs: an unknown country never keeps a rule from judging."""
+    if set(rule.jurisdictions) == set(Country):
+        return None
+    countries: list[Scalar] = [c.value for c in rule.jurisdictions]
+    listed = OneOf(one_of=FieldValues(field=COUNTRY_FIELD, values=countries))
+    return AnyOf(any=[Missing(missing=COUNTRY_FIELD), listed])
 
 
 ITEM_ALWAYS = {"$nex": {"$i.__end": 1}}  # true of every list item, object or value

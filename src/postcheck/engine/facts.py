@@ -107,6 +107,11 @@ AUTHORITY_DERIVED = frozenset(
 
 CONTEXT_FIELDS: dict[str, FieldType] = {
     "name": FieldType("str", description="The authority whose context was applied."),
+    "country": FieldType(
+        "str",
+        description="england or wales, where the authority file says; what a rule's "
+        "`jurisdictions` is compiled against.",
+    ),
     "governance": FieldType(
         "str", description="mayor_and_cabinet, leader_and_cabinet or committee_system."
     ),
@@ -263,6 +268,7 @@ def authority_context(authority: Authority | None, day: dt.date) -> dict[str, An
     groups = authority.groups_on(day)
     context: dict[str, Any] = {
         "name": authority.name,
+        "country": authority.country.value if authority.country else None,
         "governance": model.value if model else None,
         "has_elected_mayor": None if model is None else model is Governance.MAYOR_AND_CABINET,
         "mayor_term_end": (

@@ -20,6 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from postcheck.record.grades import normalise_grade
 from postcheck.rules.data import RuleData
+from postcheck.rules.model import Country
 from postcheck.yamlfile import YamlDocument, load_documents, mark_line
 
 AUTHORITIES_DIR = "authorities"
@@ -82,6 +83,11 @@ class AttendancePolicy(Sourced):
 class Authority(RuleData):
     name: str
     aliases: list[str] = Field(default_factory=list)
+    country: Country | None = Field(
+        default=None,
+        description="england or wales; rules for one country only stay silent for the other's "
+        "councils. Unknown (null), every rule runs.",
+    )
     governance: GovernanceFact = Field(default_factory=GovernanceFact)
     mayor_terms: list[MayorTerm] = Field(default_factory=list)
     seats: int | None = Field(default=None, ge=1)

@@ -44,6 +44,14 @@ class Area(StrEnum):
     CROSS_RECORD = "cross-record"
 
 
+class Country(StrEnum):
+    """The countries whose councils postcheck knows the law of; much of it differs between them
+    (SI 2002/975 and s.3A LGHA 1989 are England's; Wales keeps the salary-based restriction)."""
+
+    ENGLAND = "england"
+    WALES = "wales"
+
+
 class LegalReference(RuleData):
     text: str = Field(min_length=3, description="The provision, e.g. 'LGHA 1989, s.9(3)'.")
     url: str = Field(
@@ -90,6 +98,12 @@ class Rule(RuleData):
     rationale: str = Field(min_length=20)
     remediation: str = Field(min_length=10)
     effective: Effective = Field(default_factory=Effective)
+    jurisdictions: list[Country] = Field(
+        default_factory=lambda: list(Country),
+        min_length=1,
+        description="The countries whose councils the rule applies to; silent for the others. "
+        "A record whose authority's country is unknown is judged as if the rule applied.",
+    )
     message: str = Field(
         min_length=5, description="Shown per violation; {field.path} is filled in."
     )
@@ -102,6 +116,13 @@ class Rule(RuleData):
     def _id_shape(cls, value: str) -> str:
         if not RULE_ID.fullmatch(value):
             raise ValueError("ids are lower-case words joined by hyphens, e.g. s9-fixed-term")
+        return value
+
+    @field_validator("jurisdictions")
+    @classmethod
+    def _no_repeats(cls, value: list[Country]) -> list[Country]:
+        if len(set(value)) != len(value):
+            raise ValueError("a country is listed twice")
         return value
 
     @model_validator(mode="after")
