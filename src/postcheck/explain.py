@@ -20,11 +20,10 @@ from postcheck.check import compile_for_run
 from postcheck.rules.catalogue import Catalogue
 from postcheck.rules.model import Rule
 from postcheck.rules.parameters import Parameters
-from postcheck.violations import RunContext, message_context, render
+from postcheck.violations import PLACEHOLDER, RunContext, message_context, render
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
 # A placeholder with the pound sign written before it, so an unknown amount reads as words.
-_FILLED = re.compile(r"(£?)\{([A-Za-z_][\w.]*)\}")
+_FILLED = re.compile(r"(£?)" + PLACEHOLDER.pattern)
 _WIDTH = 96
 
 
@@ -93,7 +92,7 @@ def parameters_used(rule: Rule) -> list[str]:
     walk(rule.model_dump(mode="json", by_alias=True)["when"])
     for text in (rule.rationale, rule.message, rule.remediation):
         named += [
-            p.removeprefix("param.") for p in _PLACEHOLDER.findall(text) if p.startswith("param.")
+            p.removeprefix("param.") for p in PLACEHOLDER.findall(text) if p.startswith("param.")
         ]
     return list(dict.fromkeys(named))
 

@@ -16,7 +16,7 @@ from postcheck.rules.conditions import parse_period
 from postcheck.rules.model import Rule
 from postcheck.rules.parameters import ParameterValue
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def render(
 @lru_cache(maxsize=1024)
 def _split_template(template: str) -> tuple[str, ...]:
     """Text and placeholder names, alternating; parsed once per template."""
-    return tuple(_PLACEHOLDER.split(template))
+    return tuple(PLACEHOLDER.split(template))
 
 
 def line_of(

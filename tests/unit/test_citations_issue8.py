@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from postcheck.engine.facts import derive
-from postcheck.record.citations import canonical_instrument, other_acts, parse_citation
+from postcheck.record.citations import canonical_instrument, other_instruments, parse_citation
 from postcheck.record.model import Citation, PostRecord
 
 
@@ -91,15 +91,15 @@ def test_an_act_not_listed_is_named_by_its_short_title(text: str, instrument: st
 def test_a_listed_act_is_never_taken_for_an_unlisted_one() -> None:
     assert _read("s.9 of the Local Government and Housing Act 1989") == ("LGHA 1989", "s.9")
     assert _read("s.9 of the Local Government Act 2000") == ("LGA 2000", "s.9")
-    assert other_acts("section 9 of the Local Government and Housing Act 1989") == []
+    assert other_instruments("section 9 of the Local Government and Housing Act 1989") == []
     # a key for rule files stays a listed instrument's key or nothing
     assert canonical_instrument("Local Government Act 1989") is None
 
 
 def test_words_that_open_a_sentence_are_not_part_of_the_title() -> None:
-    assert [title for _, _, title in other_acts("Under The Equality Act 2010 this post")] == [
-        "Equality Act 2010"
-    ]
+    assert [
+        title for _, _, title in other_instruments("Under The Equality Act 2010 this post")
+    ] == ["Equality Act 2010"]
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ from postcheck.record.columns import (
     ColumnMap,
     ColumnMapError,
     TableOptions,
-    detect_encoding,
     load_column_map,
     normalise,
     resolve_header,
 )
+from postcheck.record.documents.formats import detect_encoding
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError
 from postcheck.record.sources import iter_outcomes
@@ -167,8 +167,8 @@ def test_detect_encoding() -> None:
     assert detect_encoding(codecs.BOM_UTF8 + b"title\n") == "utf-8-sig"
     assert detect_encoding(codecs.BOM_UTF16_LE + "t".encode("utf-16-le")) == "utf-16"
     assert detect_encoding("Café £40,000 – x\n".encode()) == "utf-8"
-    # A UTF-8 character cut in two at the end of the sample is still UTF-8.
-    assert detect_encoding("ab £".encode()[:-1]) == "utf-8"
+    # A UTF-8 character cut in two at the end of a sample (not the whole file) is still UTF-8.
+    assert detect_encoding("ab £".encode()[:-1], whole=False) == "utf-8"
     assert detect_encoding(EXPORT.encode("cp1252")) == "cp1252"
 
 

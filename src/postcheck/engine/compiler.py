@@ -207,14 +207,20 @@ ITEM_ALWAYS = {"$nex": {"$i.__end": 1}}  # true of every list item, object or va
 
 
 def engine_safe(node: Any) -> Any:
-    """The condition rewritten so that no item test's condition ends in an `$or`.
+    """The condition rewritten around two faults of durable-rules 2.0.28's item tests
+    (`$iany`, `$iall`; measured, see docs/engine.md):
 
-    durable-rules 2.0.28 builds an item test (`$iany`, `$iall`) and then reads the type of the
-    node its condition ended on; an `$or` ends on a node whose type it never sets (rete.c,
-    createForwardAlpha), so the ruleset is refused at random ("error code: 102") depending on
-    what the memory held. "Some item satisfies A or B" is "some item satisfies A, or some item
-    satisfies B", and a conjunction can end on any of its parts, so every such `$iany` is
-    rewritten without adding a group; an `$iall` ends on ITEM_ALWAYS instead."""
+    - an `$or` whose branches test different fields of the item can be false though an
+      earlier branch holds;
+    - the engine reads the type of the node an item test's condition ended on, and an `$or`
+      ends on a node whose type it never sets (rete.c, createForwardAlpha), so the ruleset is
+      refused at random ("error code: 102").
+
+    "Some item satisfies A or B" is "some item satisfies A, or some item satisfies B", and a
+    conjunction can end on any of its parts, so an `$iany` is rewritten for both without
+    adding a group. "Every item satisfies A or B" has no such form: the compiler refuses one
+    over several fields (_Compiler._items), and one that ends in an `$or` of one field is
+    closed by ITEM_ALWAYS."""
     if isinstance(node, list):
         return [engine_safe(part) for part in node]
     if not isinstance(node, dict):
@@ -223,6 +229,9 @@ def engine_safe(node: Any) -> Any:
     for quantifier in ("$iany", "$iall"):
         if set(node) == {quantifier} and isinstance(node[quantifier], dict):
             ((path, inner),) = node[quantifier].items()
+            if quantifier == "$iany" and _mixed_or(inner):
+                tests = [engine_safe({"$iany": {path: alt}}) for alt in _alternatives(inner)]
+                return tests[0] if len(tests) == 1 else {"$or": tests}
             if not _ends_in_or(inner):
                 return node
             if quantifier == "$iany":
@@ -493,14 +502,16 @@ class _Compiler:
         assert kind is not None and kind.item is not None
         inner = self.compile(test.where, (*where, key, "where"), negated, kind.item)
         wants_any = isinstance(condition, AnyItem) != negated
-        if negated and not wants_any and _mixed_or(inner):
-            # "no item satisfies A and B": the rule's exception "some item does" says it
+        if not wants_any and _mixed_or(inner):
+            # "every item satisfies A or B" has no safe engine form (see engine_safe); "no item
+            # satisfies not-A and not-B" does, as the rule's exception rule
             raise _NotNegatableError(
-                "`not any_item` over a test of several item fields is only allowed as a `not` "
-                "directly under the rule's top-level `all` (the engine's item `or` is unsafe)",
+                "`all_items` or `not any_item` over a test of several item fields is only "
+                "allowed directly under the rule's top-level `all` (the engine's item `or` is "
+                "unsafe there; the compiler turns it into an exception rule)",
                 (*where, key),
             )
-        quantified = _quantified(path, inner, wants_any, (*where, key))
+        quantified = {"$iany" if wants_any else "$iall": {path: inner}}
         if negated:  # not any(...) and not all(...) both hold for an unknown list
             return {"$or": [{"$nex": {path: 1}}, quantified]}
         return quantified
@@ -573,41 +584,18 @@ class _Compiler:
 MAX_ALTERNATIVES = 64  # an item test's "or" is spread into at most this many item tests
 
 
-def _quantified(
-    path: str, inner: dict[str, Any], wants_any: bool, where: tuple[str | int, ...]
-) -> dict[str, Any]:
-    """The engine's item test. Inside one, the engine gets `$or` wrong when its branches test
-    different fields of the item (it can be false though an earlier branch holds; measured on
-    durable-rules 2.0.28, see docs/engine.md). "Some item satisfies A or B" is "some item
-    satisfies A, or some item satisfies B", so for `$iany` every "or" is spread out to the
-    record level. "Every item satisfies A or B" has no such form: it is refused when the
-    branches test different fields."""
-    if wants_any:
-        alternatives = _alternatives(inner, where)
-        tests = [{"$iany": {path: alt}} for alt in alternatives]
-        return tests[0] if len(tests) == 1 else {"$or": tests}
-    if _mixed_or(inner):
-        raise _NotNegatableError(
-            "`all_items` over an `any` whose branches test different fields of the item is "
-            "only allowed directly under the rule's top-level `all` (the engine's item `or` "
-            "is unsafe there; the compiler turns it into an exception rule)",
-            where,
-        )
-    return {"$iall": {path: inner}}
-
-
-def _alternatives(node: dict[str, Any], where: tuple[str | int, ...]) -> list[dict[str, Any]]:
+def _alternatives(node: dict[str, Any]) -> list[dict[str, Any]]:
     """The node as a disjunction of conjunctions at the item's level (nested item tests over
     a list inside the item, such as a clause's phrases, are leaves and keep their own "or").
     Only an "or" that mixes fields is spread: one over a single field is safe as it is."""
     if not _mixed_or(node):
         found = [node]
     elif set(node) == {"$or"}:
-        found = [alt for branch in node["$or"] for alt in _alternatives(branch, where)]
+        found = [alt for branch in node["$or"] for alt in _alternatives(branch)]
     elif set(node) == {"$and"}:
         found = [{"$and": []}]
         for part in node["$and"]:
-            options = _alternatives(part, where)
+            options = _alternatives(part)
             found = [
                 {"$and": [*done["$and"], *_conjuncts(option)]}
                 for done in found
@@ -619,7 +607,7 @@ def _alternatives(node: dict[str, Any], where: tuple[str | int, ...]) -> list[di
         found = [node]
     if len(found) > MAX_ALTERNATIVES:
         raise CompileError(
-            f"an item test spreads into more than {MAX_ALTERNATIVES} alternatives", where
+            f"an item test spreads into more than {MAX_ALTERNATIVES} alternatives", ("when",)
         )
     return found
 

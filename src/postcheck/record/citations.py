@@ -8,11 +8,11 @@ Three readings need care:
 
 - A year is not a provision: "(England) Regulations 2002" names an instrument, not "reg 2002".
   Provision numbers have at most three digits (no instrument read here has a thousandth section).
-- An Act that is not listed below is still an Act: "s.9 of the Local Government Act 1989" (there
-  is no such Act; the 1989 Act is the Local Government and Housing Act) is read with the Act's
-  short title as its instrument, so that rules can see that the Act cited is not the 1989 Act.
-  Only a capitalised short title ending "Act" and a year is taken, and only where no listed
-  instrument is named at the same place.
+- An instrument that is not listed below is still one: "s.9 of the Local Government Act 1989"
+  (there is no such Act; the 1989 Act is the Local Government and Housing Act) is read with the
+  Act's short title as its instrument, so that rules can see that the Act cited is not the 1989
+  Act. Only a capitalised short title ending "Act", "Order" or "Regulations" and a year is
+  taken, and only where no listed instrument is named at the same place.
 - A provision applied or extended by another is cited by the other: "s.9 LGHA 1989 as applied by
   reg 3(7)" and "s.2 LGHA 1989, as extended to this post by reg 3(6)" rest the post on
   regulation 3 of SI 2002/975, which is what makes it a mayor's assistant's post; s.9 and s.2
@@ -132,8 +132,8 @@ APPLIED_BY = re.compile(
 )
 # An Act, Order or set of Regulations not listed above, by its short title: "the Local
 # Government Act 1989", "LGA 1989", "the ... (Remuneration) (England) Order 2021".
-# Capitalised words (with "and", "&", "of", "for" between them) ending "Act" and a year.
-_OTHER_ACT = re.compile(
+# Capitalised words (with "and", "&", "of", "for" between them) ending so, and a year.
+_OTHER_INSTRUMENT = re.compile(
     r"\b(?P<title>[A-Z][\w'’]*(?:,?\s+(?:[A-Z][\w'’]*|and|&|of|for|the|\([A-Z][\w'’ ]*\)))*"
     r"\s+(?:Act|Order|Regulations)\s+(?:1[89]|20)\d\d)\b"
     r"|\bLGA\s+(?P<lga>(?:1[89]|20)\d\d)\b"
@@ -194,8 +194,8 @@ class ParsedCitation:
 
 
 def find_instrument(text: str) -> str | None:
-    """The canonical key of the first instrument named in the text, if any; an Act not listed
-    is named by its short title ("Local Government Act 1989")."""
+    """The canonical key of the first instrument named in the text, if any; one not listed is
+    named by its short title ("Local Government Act 1989")."""
     best: tuple[int, str] | None = None
     for key, pattern in _INSTRUMENT_PATTERNS:
         m = pattern.search(text)
@@ -203,17 +203,18 @@ def find_instrument(text: str) -> str | None:
             best = (m.start(), key)
     if best is not None:
         return best[1]
-    other = other_acts(text)
+    other = other_instruments(text)
     return other[0][2] if other else None
 
 
-def other_acts(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, short title) of each Act named in the text that is not a listed instrument.
+def other_instruments(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, short title) of each Act, Order or set of Regulations the text names that
+    is not a listed instrument.
 
     Leading words that open a sentence ("Under the ...") are not part of the title, and a name
     that holds a listed instrument's name is left to that instrument."""
     found: list[tuple[int, int, str]] = []
-    for m in _OTHER_ACT.finditer(text):
+    for m in _OTHER_INSTRUMENT.finditer(text):
         if m["lga"]:
             found.append((m.start(), m.end(), f"Local Government Act {m['lga']}"))
             continue

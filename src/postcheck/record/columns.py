@@ -9,7 +9,6 @@ warning per file, or is an input error when the user asks for strictness.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import re
 import sys
@@ -29,11 +28,6 @@ _NEAR_MISS = 0.75
 # Bytes read to choose a CSV's encoding: enough for the header and many rows, small enough to
 # keep a large export streamed.
 ENCODING_SAMPLE_BYTES = 65_536
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 Warn = Callable[[str, str], None]
 
@@ -219,26 +213,6 @@ def looks_like_header(cells: Sequence[str], column_map: ColumnMap | None = None)
     named = [c for c in cells if c.strip()]
     header = resolve_header(named, column_map)
     return len(named) > 1 and not header.unknown
-
-
-def detect_encoding(sample: bytes) -> str:
-    """The encoding of a text file from its first bytes, chosen as for documents: a BOM, then
-    UTF-8, then the most likely legacy encoding (Excel's "CSV" is cp1252 on Windows)."""
-    for bom, encoding in _BOMS:
-        if sample.startswith(bom):
-            return encoding
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-    except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8"
-    from charset_normalizer import from_bytes  # only for text that is not UTF-8
-
-    best = from_bytes(sample).best()
-    if best is None:
-        raise UnicodeError("not text in any recognised encoding")
-    return str(best.encoding)
 
 
 def cell_text(value: Any) -> str:

@@ -17,9 +17,9 @@ from postcheck.record import documents, structured
 from postcheck.record.columns import (
     ENCODING_SAMPLE_BYTES,
     TableOptions,
-    detect_encoding,
     looks_like_header,
 )
+from postcheck.record.documents.formats import detect_encoding
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
 
@@ -72,7 +72,7 @@ def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[ReadOu
             yield from read_xlsx(path, tables)
         elif kind == "csv":
             with path.open("rb") as handle:
-                encoding = detect_encoding(handle.read(ENCODING_SAMPLE_BYTES))
+                encoding = detect_encoding(handle.read(ENCODING_SAMPLE_BYTES), whole=False)
             with path.open(encoding=encoding, newline="") as stream:
                 yield from _read_stream(kind, stream, name, tables)
         elif kind == "jsonl":

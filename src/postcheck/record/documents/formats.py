@@ -64,23 +64,35 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes: BOMs first, then UTF-8, then the most likely legacy encoding."""
-    from charset_normalizer import from_bytes  # only for text that is not UTF-8
-
+def detect_encoding(data: bytes, whole: bool = True) -> str:
+    """The encoding of text bytes: a BOM, then UTF-8, then the most likely legacy encoding
+    (Excel's "CSV" is cp1252 on Windows). `whole=False` for the first bytes of a longer file,
+    which may end inside a character. UnicodeError when it is text in no encoding known."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="strict"))
-    if b"\x00" in data:
-        raise NotTextError("binary data (NUL bytes), not text")
+            return encoding
     try:
-        return _checked(data.decode("utf-8"))
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=whole)
     except UnicodeDecodeError:
         pass
+    else:
+        return "utf-8"
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(data).best()
     if best is None:
-        raise NotTextError("not text in any recognised encoding")
-    return _checked(str(best))
+        raise UnicodeError("not text in any recognised encoding")
+    return str(best.encoding)
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes, in the encoding detect_encoding finds; binary data is refused."""
+    if b"\x00" in data and not any(data.startswith(bom) for bom, _ in _BOMS):
+        raise NotTextError("binary data (NUL bytes), not text")
+    try:
+        return _checked(data.decode(detect_encoding(data), errors="strict"))
+    except UnicodeError as error:
+        raise NotTextError(str(error)) from None
 
 
 def _checked(text: str) -> str:

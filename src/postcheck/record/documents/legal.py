@@ -12,18 +12,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from postcheck.record import polarity
 from postcheck.record.citations import (
     APPLIED_BY,
     INSTRUMENTS,
     PROVISION,
-    other_acts,
+    other_instruments,
     parse_citation,
 )
 from postcheck.record.documents.labels import Clause
 from postcheck.record.documents.sentences import split_sentences
 from postcheck.record.model import Citation, Mention
-from postcheck.record.polarity import Clause as Clause_
-from postcheck.record.polarity import Polarity, clauses
 from postcheck.record.wording import normalise
 
 BASIS = "basis"
@@ -152,16 +151,17 @@ def _restriction(sentence: str) -> bool | None:
     """
     if "restrict" not in sentence.lower():
         return None
-    verdicts = {v for v in (_clause_verdict(c) for c in clauses(sentence)) if v is not None}
+    found = (_clause_verdict(c) for c in polarity.clauses(sentence))
+    verdicts = {v for v in found if v is not None}
     if not verdicts and _STATED.search(sentence):
         verdicts = {True}
     return verdicts.pop() if len(verdicts) == 1 else None
 
 
-def _clause_verdict(clause: Clause_) -> bool | None:
+def _clause_verdict(clause: polarity.Clause) -> bool | None:
     """What one clause says about the restriction (see _restriction); it may name only the
     exemption ("and cannot be exempted"), the sentence having named the restriction."""
-    if clause.polarity is not Polarity.AFFIRMATIVE:
+    if clause.polarity is not polarity.Polarity.AFFIRMATIVE:
         # what the negation denies first: "not exempt from political restriction" denies the
         # exemption, "not politically restricted and is exempt" the restriction
         denied = next((w for w in clause.scope if w in (_EXEMPT, _RESTRICT, _APPLY)), None)
@@ -171,7 +171,7 @@ def _clause_verdict(clause: Clause_) -> bool | None:
             return False
         return None
     if _EXEMPT in clause.words and _EXEMPTED.search(clause.text):
-        return False if clause.modality.value == "statement" else None
+        return False if clause.modality is polarity.Modality.STATEMENT else None
     if _RESTRICT in clause.words and _STATED.search(clause.text):
         return True
     return None
@@ -300,7 +300,7 @@ def _instrument_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
     # an Act not listed ("the Local Government Act 1989") counts where no listed one is named
-    for other in other_acts(text):
+    for other in other_instruments(text):
         if not any(other[0] < e and s < other[1] for s, e, _ in spans):
             spans.append(other)
     return tuple(sorted(spans))

@@ -302,7 +302,7 @@ def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStateme
     if not _MENTIONS_ATTENDANCE.search(sentence):
         return None
     in_person = _IN_PERSON.search(sentence)
-    days = _office_days(sentence)
+    days = _office_days(sentence, in_person is not None)
     if days is not None:
         return AttendanceStatement(as_written=sentence, days_per_week=days, **place)
     if in_person:
@@ -310,14 +310,13 @@ def attendance(sentence: str, place: dict[str, int | None]) -> AttendanceStateme
     return None
 
 
-def _office_days(sentence: str) -> float | None:
-    """The office days a sentence states, reading each clause of a split week on its own."""
+def _office_days(sentence: str, in_person: bool) -> float | None:
+    """The office days a sentence states, reading each clause of a split week on its own.
+    `in_person`: the sentence speaks of attending in person somewhere (_IN_PERSON)."""
     at_home = _HOME.search(sentence) is not None
     # the office count may leave "days" unsaid only where the sentence counts days elsewhere
     split = (at_home or len(_DAYS.findall(sentence)) > 1) and _ANY_DAYS.search(sentence) is not None
-    in_office = (
-        _IN_PERSON.search(sentence) or _OFFICE.search(sentence) or _WORKPLACE.search(sentence)
-    )
+    in_office = in_person or _WORKPLACE.search(sentence) is not None
     unplaced: list[re.Match[str]] = []
     for clause in _clauses(sentence):
         office = _OFFICE.search(clause) or _WORKPLACE.search(clause)
@@ -624,7 +623,7 @@ def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salar
     """
     if "£" not in sentence:
         points = _POINTS.search(sentence)
-        if points is None or pay_points(sentence) is None:
+        if points is None or _point_range(points) is None:
             return None
         return Salary(as_written=points[0].strip(), **place)
     if not labelled and not _PAY_WORDS.search(sentence):
@@ -687,8 +686,10 @@ def pay_points(sentence: str) -> tuple[int, int] | None:
     """The NJC spinal column points a sentence states, lowest and highest ('SCP 34 - 38' is
     (34, 38); 'SCP 38' is (38, 38)); None when it states none, or an inverted range."""
     found = _POINTS.search(sentence)
-    if found is None:
-        return None
+    return None if found is None else _point_range(found)
+
+
+def _point_range(found: re.Match[str]) -> tuple[int, int] | None:
     low = int(found["low"])
     high = int(found["high"] or low)
     return (low, high) if low <= high else None
