@@ -6,16 +6,25 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
 from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.engine.locate import waiting_on_authority
+from postcheck.engine.set_pass import Member, SetPass
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
-from postcheck.rules.model import Severity
-from postcheck.violations import RunContext, Violation, build_violation, message_context
+from postcheck.rules.model import AnyRule, SetRule, Severity
+from postcheck.violations import (
+    RunContext,
+    Violation,
+    build_set_violation,
+    build_violation,
+    line_of,
+    message_context,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +39,15 @@ class RecordResult:
     not_applicable: tuple[tuple[str, str], ...] = ()
 
 
-Finding = RecordResult | InputError
+@dataclass(frozen=True)
+class SetResult:
+    """A set of records that breaks a cross-record rule: one finding, naming every record."""
+
+    label: str  # the values the set is grouped by, e.g. the authority's name
+    violations: list[Violation]
+
+
+Finding = RecordResult | SetResult | InputError
 
 
 @dataclass
@@ -51,7 +68,8 @@ class Summary:
         if isinstance(finding, InputError):
             self.input_errors += 1
             return
-        self.records += 1
+        if isinstance(finding, RecordResult):
+            self.records += 1
         for violation in finding.violations:
             self.by_severity[violation.severity] += 1
             self.by_rule[violation.rule_id] += 1
@@ -65,14 +83,19 @@ def compile_for_run(
 ) -> CompiledCatalogue:
     """The catalogue narrowed by --select/--ignore, compiled for the day; errors name the file."""
     chosen, dropped = set(select), set(ignore)
-    unknown = (chosen | dropped) - {r.id for r in catalogue.rules}
+    unknown = (chosen | dropped) - {r.id for r in catalogue.all_rules}
     if unknown:
         raise ValueError(
             f"unknown rule id(s): {', '.join(sorted(unknown))} (see `postcheck rules`)"
         )
-    rules = [r for r in catalogue.rules if (not chosen or r.id in chosen) and r.id not in dropped]
+
+    def wanted(rule: AnyRule) -> bool:
+        return (not chosen or rule.id in chosen) and rule.id not in dropped
+
+    rules = [r for r in catalogue.rules if wanted(r)]
+    set_rules = [r for r in catalogue.set_rules if wanted(r)]
     try:
-        return compile_catalogue(rules, catalogue.parameters, as_of)
+        return compile_catalogue(rules, catalogue.parameters, as_of, set_rules)
     except CompileError as error:
         assert error.rule_id is not None
         raise catalogue.error_at(error.rule_id, error.where, error.reason) from None
@@ -92,6 +115,12 @@ def build_evaluator(
                 DurableRuleset(alone.engine_conditions())
             except EngineError as refused:
                 raise catalogue.error_at(rule_id, ("when",), str(refused)) from None
+        for rule_id, set_rule in compiled.sets.items():
+            alone = CompiledCatalogue(compiled.as_of, sets={rule_id: set_rule})
+            try:
+                DurableRuleset(alone.engine_conditions())
+            except EngineError as refused:
+                raise catalogue.error_at(rule_id, ("members",), str(refused)) from None
         raise ValueError(str(error)) from None
 
 
@@ -103,17 +132,39 @@ def run(
     explain_silence: bool = False,
 ) -> Iterator[Finding]:
     """Findings in input order. Each record yields one RecordResult, even when it is clean;
-    with explain_silence, it also says which rules could not judge it, and why."""
+    with explain_silence, it also says which rules could not judge it, and why. Once every
+    record is read, each set of records that breaks a cross-record rule yields a SetResult."""
     if evaluator is None:
         engine = Evaluator(compiled, authorities)
     else:
         engine = evaluator if authorities is None else evaluator.with_authorities(authorities)
     context = message_context(compiled)
-    for judged in engine.judge(outcomes):
-        if isinstance(judged, InputError):
-            yield judged
-            continue
-        yield _result(judged, compiled, context, explain_silence)
+    sets = SetPass(compiled)
+    try:
+        for judged in engine.judge(outcomes):
+            if isinstance(judged, InputError):
+                yield judged
+                continue
+            if judged.set_rule_ids:
+                sets.add(judged.fact, judged.set_rule_ids, partial(_member, judged))
+            yield _result(judged, compiled, context, explain_silence)
+        for broken in sets.broken():
+            violation = build_set_violation(broken, context)
+            yield SetResult(violation.record_label, [violation])
+    finally:
+        sets.close()
+
+
+def _member(judged: Judged, rule: SetRule) -> Member:
+    """Where one record of a set was read, as the set's finding names it."""
+    record = judged.record
+    return Member(
+        source=record.provenance.file,
+        index=record.provenance.index,
+        line=line_of(record, rule.field, None, judged.fact),
+        label=record.label,
+        post_number=record.post_number,
+    )
 
 
 def _result(

@@ -18,7 +18,7 @@ import yaml
 
 from postcheck.check import compile_for_run
 from postcheck.rules.catalogue import Catalogue
-from postcheck.rules.model import Rule
+from postcheck.rules.model import AnyRule, SetRule
 from postcheck.rules.parameters import Parameters
 from postcheck.violations import PLACEHOLDER, RunContext, message_context, render
 
@@ -27,7 +27,7 @@ _FILLED = re.compile(r"(£?)" + PLACEHOLDER.pattern)
 _WIDTH = 96
 
 
-def render_explanation(rule: Rule, catalogue: Catalogue, day: dt.date) -> str:
+def render_explanation(rule: AnyRule, catalogue: Catalogue, day: dt.date) -> str:
     """The rule in full, its parameters rendered for `day`."""
     compiled = compile_for_run(catalogue, day, select=[rule.id])
     context = message_context(compiled)
@@ -55,19 +55,26 @@ def render_explanation(rule: Rule, catalogue: Catalogue, day: dt.date) -> str:
         *_wrap(fill(rule.remediation)),
         "",
     ]
+    if isinstance(rule, SetRule):
+        lines += ["Judges sets:", *_wrap(_set_scope(rule)), ""]
     if used:
         values = _values(used, catalogue.parameters, context)
         lines += [f"Values on {day.isoformat()}:", *values, ""]
     if fill.left_for_record:
         names = ", ".join("{" + n + "}" for n in sorted(fill.left_for_record))
         lines += [*_wrap(f"({names}: filled from the job description when a finding is made)"), ""]
-    lines += [
-        *_examples("Fails", rule.examples.fail),
-        *_examples("Passes", rule.examples.pass_),
-    ]
-    if rule.examples.as_of:
-        lines += [f"(examples judged as of {rule.examples.as_of.isoformat()})"]
-    if any("authority" in e for e in [*rule.examples.fail, *rule.examples.pass_]):
+    examples = rule.examples
+    fail: list[dict[str, Any]]
+    passing: list[dict[str, Any]]
+    if isinstance(rule, SetRule):
+        fail = [e.model_dump(exclude_none=True) for e in rule.examples.fail]
+        passing = [e.model_dump(exclude_none=True) for e in rule.examples.pass_]
+    else:
+        fail, passing = rule.examples.fail, rule.examples.pass_
+    lines += [*_examples("Fails", fail), *_examples("Passes", passing)]
+    if examples.as_of:
+        lines += [f"(examples judged as of {examples.as_of.isoformat()})"]
+    if "authority" in yaml.safe_dump([fail, passing]):
         lines += [
             "(a council named in an example is judged with that council's authority file; "
             "fictional test councils are in tests/authorities/)"
@@ -75,7 +82,26 @@ def render_explanation(rule: Rule, catalogue: Catalogue, day: dt.date) -> str:
     return "\n".join(lines)
 
 
-def parameters_used(rule: Rule) -> list[str]:
+def _set_scope(rule: SetRule) -> str:
+    """What a cross-record rule counts, in words."""
+    tests = []
+    for test in rule.having:
+        bound = test.count or test.distinct
+        assert bound is not None
+        amount = f"at least {bound.at_least}" if bound.at_least else f"more than {bound.more_than}"
+        tests.append(
+            f"{amount} posts (one post number is one post)"
+            if test.count
+            else f"{amount} different values of {test.distinct.field if test.distinct else ''}"
+        )
+    return (
+        f"Records its `members` condition holds for are grouped by {', '.join(rule.group_by)}; "
+        f"a group breaks the rule when it has {' and '.join(tests)}. One finding per group "
+        "names every record in it."
+    )
+
+
+def parameters_used(rule: AnyRule) -> list[str]:
     """The parameters a rule tests (`param: NAME`) or names in its prose, in first-use order."""
     named: list[str] = []
 
@@ -89,7 +115,7 @@ def parameters_used(rule: Rule) -> list[str]:
             for value in node:
                 walk(value)
 
-    walk(rule.model_dump(mode="json", by_alias=True)["when"])
+    walk(rule.model_dump(mode="json", by_alias=True)[rule.condition_key])
     for text in (rule.rationale, rule.message, rule.remediation):
         named += [
             p.removeprefix("param.") for p in PLACEHOLDER.findall(text) if p.startswith("param.")

@@ -11,6 +11,7 @@ from typing import Any
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.engine.facts import value_at
 from postcheck.engine.locate import matched_items
+from postcheck.engine.set_pass import BrokenSet, Member
 from postcheck.record.model import PostRecord
 from postcheck.rules.conditions import parse_period
 from postcheck.rules.model import Rule
@@ -35,6 +36,9 @@ class Violation:
     line: int | None
     post_number: str | None
     record_label: str
+    # a cross-record finding: every record of the set, in input order; the fields above then
+    # point at the first of them
+    records: tuple[Member, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,43 @@ def build_violation(
         post_number=record.post_number,
         record_label=record.label,
     )
+
+
+def build_set_violation(broken: BrokenSet, context: RunContext) -> Violation:
+    """One finding for a set of records that breaks a cross-record rule. Its message may cite
+    the set's group_by values by their paths, `{count}` (posts), `{records}` and, for each
+    field a `distinct` test compares, `{distinct.<field>}` (its different values)."""
+    rule = broken.rule
+    values: dict[str, Any] = {"count": broken.posts, "records": len(broken.members)}
+    for path, value in broken.key.items():
+        _put(values, path, value)
+    for path, found in broken.distinct.items():
+        _put(values, f"distinct.{path}", [f'"{v}"' for v in found])
+    first = broken.members[0]
+    return Violation(
+        rule_id=rule.id,
+        severity=rule.severity.value,
+        area=rule.area.value,
+        title=rule.title,
+        message=render(rule.message, values, context.placeholders),
+        citation="; ".join(c.text for c in rule.citations),
+        url=rule.citations[0].url,
+        field=rule.field,
+        fix=render(rule.remediation, values, context.placeholders),
+        source=first.source,
+        index=first.index,
+        line=first.line,
+        post_number=broken.key.get("post_number"),
+        record_label=" · ".join(broken.key.values()),
+        records=tuple(broken.members),
+    )
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    *parents, name = path.split(".")
+    for part in parents:
+        data = data.setdefault(part, {})
+    data[name] = value
 
 
 def render(

@@ -11,8 +11,9 @@ engine sees only plain values.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -39,7 +40,7 @@ from postcheck.rules.conditions import (
     Wording,
     parse_period,
 )
-from postcheck.rules.model import Country, Rule
+from postcheck.rules.model import Country, Rule, RuleText, SetRule
 from postcheck.rules.parameters import Parameters, ParameterValue
 from postcheck.rules.patterns import (
     PatternError,
@@ -76,9 +77,15 @@ class _NotNegatableError(CompileError):
     pass
 
 
+R = TypeVar("R", Rule, SetRule)
+
+
 @dataclass(frozen=True)
-class CompiledRule:
-    rule: Rule
+class CompiledRule(Generic[R]):
+    """A rule's condition on the engine: for a per-post rule, the post breaks it; for a
+    cross-record rule, the post is one of the records it counts."""
+
+    rule: R
     condition: dict[str, Any]
     exceptions: tuple[dict[str, Any], ...] = ()
     needs_authority: tuple[str, ...] = ()  # authority facts the rule tests, see not_applicable()
@@ -95,7 +102,8 @@ class CompiledCatalogue:
     """Every rule in force on `as_of`, ready for the engine, and why the others are silent."""
 
     as_of: dt.date
-    rules: dict[str, CompiledRule] = field(default_factory=dict)
+    rules: dict[str, CompiledRule[Rule]] = field(default_factory=dict)
+    sets: dict[str, CompiledRule[SetRule]] = field(default_factory=dict)
     not_applicable: dict[str, str] = field(default_factory=dict)
     parameter_values: dict[str, ParameterValue] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()  # every form of every `says` term, see clause_facts
@@ -103,7 +111,11 @@ class CompiledCatalogue:
     def engine_conditions(self) -> dict[str, dict[str, Any]]:
         """Engine rule name -> condition; exceptions are named `<id>~unless~<n>`."""
         conditions: dict[str, dict[str, Any]] = {}
-        for rule_id, compiled in self.rules.items():
+        every: list[tuple[str, CompiledRule[Rule] | CompiledRule[SetRule]]] = [
+            *self.rules.items(),
+            *self.sets.items(),
+        ]
+        for rule_id, compiled in every:
             conditions[rule_id] = compiled.condition
             for n, exception in enumerate(compiled.exceptions):
                 conditions[f"{rule_id}{EXCEPTION_MARK}{n}"] = exception
@@ -111,29 +123,42 @@ class CompiledCatalogue:
 
     def violated(self, fired: set[str]) -> list[str]:
         """Rule ids whose violation stands, given the engine rule names that fired for a record."""
-        return [
-            rule_id
-            for rule_id, compiled in self.rules.items()
-            if rule_id in fired
-            and not any(
-                f"{rule_id}{EXCEPTION_MARK}{n}" in fired for n in range(len(compiled.exceptions))
-            )
-        ]
+        return [rule_id for rule_id, compiled in self.rules.items() if _holds(compiled, fired)]
+
+    def member_of(self, fired: set[str]) -> list[str]:
+        """Cross-record rules that count this record, given the engine rule names that fired."""
+        return [rule_id for rule_id, compiled in self.sets.items() if _holds(compiled, fired)]
+
+
+def _holds(compiled: CompiledRule[Rule] | CompiledRule[SetRule], fired: set[str]) -> bool:
+    """The rule's condition fired and none of its exceptions did."""
+    rule_id = compiled.rule.id
+    return rule_id in fired and not any(
+        f"{rule_id}{EXCEPTION_MARK}{n}" in fired for n in range(len(compiled.exceptions))
+    )
 
 
 def compile_catalogue(
-    rules: list[Rule], parameters: Parameters, as_of: dt.date
+    rules: list[Rule],
+    parameters: Parameters,
+    as_of: dt.date,
+    set_rules: Sequence[SetRule] = (),
 ) -> CompiledCatalogue:
     catalogue = CompiledCatalogue(
         as_of, parameter_values={n: parameters.value_on(n, as_of) for n in parameters.parameters}
     )
-    for rule in rules:
+    every: list[Rule | SetRule] = [*rules, *set_rules]
+    for rule in every:
         if not rule.effective.covers(as_of):
             catalogue.not_applicable[rule.id] = f"not in force on {as_of.isoformat()}"
             continue
         try:
-            catalogue.rules[rule.id] = compile_rule(rule, parameters, as_of)
-            catalogue.vocabulary |= term_vocabulary(rule.when)
+            if isinstance(rule, SetRule):
+                catalogue.sets[rule.id] = compile_rule(rule, parameters, as_of)
+                _check_set_fields(rule)
+            else:
+                catalogue.rules[rule.id] = compile_rule(rule, parameters, as_of)
+            catalogue.vocabulary |= term_vocabulary(rule.condition)
         except NotApplicableError as reason:
             catalogue.not_applicable[rule.id] = str(reason)
         except CompileError as error:
@@ -142,21 +167,21 @@ def compile_catalogue(
     return catalogue
 
 
-def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> CompiledRule:
+def compile_rule(rule: R, parameters: Parameters, as_of: dt.date) -> CompiledRule[R]:
     """CompileError for a rule that cannot run; NotApplicableError for one silent today."""
     compiler = _Compiler(parameters, as_of)
     if lookup(FACT_SCHEMA, rule.field) is None:
         raise CompileError(f"unknown field {rule.field!r}", ("field",))
-    conjuncts = rule.when.all if isinstance(rule.when, AllOf) else [rule.when]
+    when = rule.condition
+    key = rule.condition_key
+    conjuncts = when.all if isinstance(when, AllOf) else [when]
     positives: list[dict[str, Any]] = [ANCHOR]
     exceptions: list[dict[str, Any]] = []
     jurisdiction = jurisdiction_condition(rule)
     if jurisdiction is not None:  # first, so the engine drops another country's record early
         positives.append(compiler.compile(jurisdiction, ("jurisdictions",)))
     for index, conjunct in enumerate(conjuncts):
-        where: tuple[str | int, ...] = (
-            ("when", "all", index) if isinstance(rule.when, AllOf) else ("when",)
-        )
+        where: tuple[str | int, ...] = (key, "all", index) if isinstance(when, AllOf) else (key,)
         try:
             positives.append(compiler.compile(conjunct, where))
         except _NotNegatableError:
@@ -173,7 +198,7 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
             else:
                 raise
             exceptions.append({"$and": [ANCHOR, inner]})
-    needs = tuple(sorted({f for f in fields_named(rule.when) if needs_authority(f)}))
+    needs = tuple(sorted({f for f in fields_named(when) if needs_authority(f)}))
     positives = [engine_safe(p) for p in positives]
     exceptions = [engine_safe(e) for e in exceptions]
     for index, condition in enumerate([{"$and": positives}, *exceptions]):
@@ -183,15 +208,37 @@ def compile_rule(rule: Rule, parameters: Parameters, as_of: dt.date) -> Compiled
             raise CompileError(
                 f"{part} needs {used} `all`/`any` groups on the engine, which takes at most "
                 f"{MAX_LOGIC_OPERATORS} per rule (each `says` uses about four): split the rule",
-                ("when",),
+                (key,),
             )
     return CompiledRule(rule, {"$and": positives}, tuple(exceptions), needs)
+
+
+SCALAR_KINDS = ("str", "number", "bool")
+
+
+def _check_set_fields(rule: SetRule) -> None:
+    """A set is grouped by, and compared on, single values: a field that is unknown or a list
+    would group nothing or everything."""
+    for where, path in [
+        *((("group_by", n), path) for n, path in enumerate(rule.group_by)),
+        *(
+            (("having", n, "distinct", "field"), test.distinct.field)
+            for n, test in enumerate(rule.having)
+            if test.distinct
+        ),
+        *((("show", n), path) for n, path in enumerate(rule.show)),
+    ]:
+        kind = lookup(FACT_SCHEMA, path)
+        if kind is None:
+            raise CompileError(f"unknown field {path!r}", where)
+        if kind.kind not in SCALAR_KINDS:
+            raise CompileError(f"{path!r} holds a {kind.kind}, not a single value", where)
 
 
 COUNTRY_FIELD = "authority_context.country"
 
 
-def jurisdiction_condition(rule: Rule) -> Condition | None:
+def jurisdiction_condition(rule: RuleText) -> Condition | None:
     """The rule's `jurisdictions` as a condition the engine tests like any other: the authority's
     country is one of them, or is unknown (then the rule runs, as it did before countries were
     known). None for a rule of every country. Not counted among the authority facts the rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
@@ -19,11 +19,13 @@ BATCH_SIZE = 1000  # fact insertion slows as a state grows; 100-5000 all run nea
 
 @dataclass(frozen=True)
 class Judged:
-    """One record and the ids of the rules it breaks, in catalogue order."""
+    """One record, the ids of the rules it breaks (in catalogue order), and of the
+    cross-record rules whose sets it belongs to."""
 
     record: PostRecord
     rule_ids: list[str]
     fact: dict[str, Any]
+    set_rule_ids: list[str] = field(default_factory=list)  # cross-record rules counting it
 
 
 class Evaluator:
@@ -69,7 +71,12 @@ class Evaluator:
         for position, i in enumerate(usable):
             verdict = fired[position]
             verdicts[i] = (
-                Judged(records[i], self.catalogue.violated(verdict), facts[i])
+                Judged(
+                    records[i],
+                    catalogue.violated(verdict),
+                    facts[i],
+                    catalogue.member_of(verdict),
+                )
                 if isinstance(verdict, set)
                 else _engine_input_error(records[i], verdict)
             )

@@ -24,9 +24,15 @@ from pydantic import BaseModel
 from postcheck.engine.clause_facts import clause_facts
 from postcheck.record import titles
 from postcheck.record.dates import PartialDate
-from postcheck.record.grades import suggest_grade
+from postcheck.record.grades import normalise_grade, suggest_grade
 from postcheck.record.model import Citation, PostRecord
-from postcheck.rules.authorities import Authority, Governance
+from postcheck.rules.authorities import (
+    DEFAULT_NAME,
+    Authority,
+    Governance,
+    PoliticalGroup,
+    group_key,
+)
 
 POLITICAL_ASSISTANT = "political_assistant"
 MAYORS_ASSISTANT = "mayors_assistant"
@@ -97,12 +103,49 @@ DERIVED_FIELDS: dict[str, FieldType] = {
     "political_group_known": FieldType(
         "bool", description="Whether the named political group is one the authority lists."
     ),
+    "political_group_entitled": FieldType(
+        "bool",
+        description="Whether the named group may be allocated a s.9 post on the day checked: "
+        "one of the three largest groups holding a tenth of the seats, or, where only one group "
+        "does, the next largest (rules/authorities.py, entitled_to_s9_post); absent when the "
+        "authority's seats and groups do not decide it.",
+    ),
+    "political_group_seats": FieldType(
+        "str",
+        description="The seats the named group holds, as the authority file gives them: '5', "
+        "or '0 to 1' where sources differ.",
+    ),
+    # keys the cross-record rules group and compare records by
+    "authority": FieldType(
+        "str",
+        description="The authority the post belongs to, as cross-record rules group posts: the "
+        "authority file's name where one matched, else the name as the record gives it.",
+    ),
+    "title_key": FieldType(
+        "str", description="The job title in lower case, punctuation and spacing evened out."
+    ),
+    "grade_key": FieldType(
+        "str",
+        description="The post's grade codes, typos read as the code meant, normalised and "
+        "joined with ' / ': two posts on one grade have the same key.",
+    ),
+    "political_group_key": FieldType(
+        "str",
+        description="The named political group, spelt as one ('the Green Group' and 'Green').",
+    ),
 }
 
 # Derived facts that only an authority file can supply; with authority_context.* these are what a
 # rule "needs from the authority", and a record without them is outside the rule's reach.
 AUTHORITY_DERIVED = frozenset(
-    {"grades_outside_scale", "grade_top_pay", "grade_bottom_pay", "political_group_known"}
+    {
+        "grades_outside_scale",
+        "grade_top_pay",
+        "grade_bottom_pay",
+        "political_group_known",
+        "political_group_entitled",
+        "political_group_seats",
+    }
 )
 
 CONTEXT_FIELDS: dict[str, FieldType] = {
@@ -119,6 +162,7 @@ CONTEXT_FIELDS: dict[str, FieldType] = {
         "bool", description="Whether the authority has a directly elected mayor."
     ),
     "mayor_term_end": FieldType("date", description="The day the current mayor's term ends."),
+    "seats": FieldType("number", description="The number of seats on the council."),
     "min_office_days": FieldType(
         "number", description="The authority's minimum office days policy."
     ),
@@ -277,6 +321,7 @@ def authority_context(authority: Authority | None, day: dt.date) -> dict[str, An
             else None
         ),
         "min_office_days": authority.office_attendance.min_office_days,
+        "seats": authority.seats,
         "political_groups": [g.name for g in groups] if groups else None,
         "annual_meeting_held_year": authority.annual_meeting_held_year(day),
     }
@@ -316,6 +361,13 @@ def derive(
         "attendance_days_distinct": len(days) if days else None,
         "statutory_bases_distinct": bases or None,
         "repeated_item_numbers": repeated or None,
+        "authority": _authority_name(record, authority),
+        "title_key": _words(record.title) if record.title else None,
+        "grade_key": " / ".join(sorted({normalise_grade(suggest_grade(c) or c) for c in codes}))
+        or None,
+        "political_group_key": group_key(record.political_group)
+        if record.political_group
+        else None,
     }
     if authority is not None:
         derived.update(_authority_derived(record, authority, codes, day or dt.date.today()))
@@ -331,11 +383,11 @@ def _authority_derived(
         band = next((b for b in map(authority.grade, codes) if b is not None), None)
         derived["grade_top_pay"] = band.highest_pay if band else None
         derived["grade_bottom_pay"] = band.lowest_pay if band else None
-    groups = authority.groups_on(day)
-    if record.political_group and groups is not None:
-        wanted = _group_key(record.political_group)
-        group = next((g for g in groups if _group_key(g.name) == wanted), None)
+    if record.political_group and authority.groups_on(day) is not None:
+        group = authority.group_named(record.political_group, day)
         derived["political_group_known"] = group is not None
+        derived["political_group_entitled"] = authority.group_entitled(record.political_group, day)
+        derived["political_group_seats"] = _seats(group) if group else None
     return derived
 
 
@@ -353,10 +405,22 @@ def _distinct_bases(citations: list[Citation]) -> int:
     return len(named) + len(unnamed)
 
 
-def _group_key(name: str) -> str:
-    """'the Newham Independents Group' and 'Newham Independents' name the same group."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    return " ".join(w for w in words if w not in {"the", "group", "party"})
+def _seats(group: PoliticalGroup) -> str | None:
+    if group.seats is not None:
+        return str(group.seats)
+    if group.seats_between is not None:
+        return "{} to {}".format(*group.seats_between)
+    return None
+
+
+def _authority_name(record: PostRecord, authority: Authority | None) -> str | None:
+    if authority is not None and authority.name != DEFAULT_NAME:
+        return authority.name
+    return " ".join(record.authority.split()) if record.authority else None
+
+
+def _words(text: str) -> str | None:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold())) or None
 
 
 def _kinds_by_basis(citations: list[Citation]) -> set[str]:

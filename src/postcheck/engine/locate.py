@@ -186,7 +186,7 @@ def holds(
 
 
 def waiting_on_authority(
-    compiled: CompiledRule,
+    compiled: CompiledRule[Rule],
     fact: dict[str, Any],
     parameters: dict[str, ParameterValue],
     as_of: dt.date,

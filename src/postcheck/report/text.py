@@ -7,9 +7,10 @@ from typing import IO
 from rich.console import Console
 from rich.markup import escape
 
-from postcheck.check import Finding, RecordResult, Summary
+from postcheck.check import Finding, RecordResult, SetResult, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.base import Reporter, RunInfo
+from postcheck.violations import Violation
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -42,22 +43,36 @@ class TextReporter(Reporter):
             )
             self.console.print()
             return
-        if finding.violations or (self.verbose and finding.not_applicable):
+        if isinstance(finding, SetResult):
+            self._set(finding)
+        elif finding.violations or (self.verbose and finding.not_applicable):
             self._record(finding)
 
     def _record(self, result: RecordResult) -> None:
         self.console.print(f"[bold]{escape(result.source)}[/]  {escape(result.label)}")
         for v in result.violations:
-            where = f"  (line {v.line})" if v.line else ""
-            self.console.print(
-                f"  [{_STYLE[v.severity]}]{v.severity:<7}[/] [bold]{escape(v.rule_id)}[/]{where}"
-            )
-            self.console.print(f"    {escape(v.message)}")
-            self.console.print(f"    [dim]law:[/] {escape(v.citation)}  [dim]{escape(v.url)}[/]")
-            self.console.print(f"    [dim]fix:[/] {escape(v.fix)}")
+            self._violation(v, f"  (line {v.line})" if v.line else "")
         for rule_id, reason in result.not_applicable:
             self.console.print(f"  [dim]not applicable {escape(rule_id)}: {escape(reason)}[/]")
         self.console.print()
+
+    def _set(self, result: SetResult) -> None:
+        """A cross-record finding: the set's name, the finding, then each record of the set."""
+        self.console.print(f"[bold]across records[/]  {escape(result.label)}")
+        for v in result.violations:
+            self._violation(v, f"  ({_count(len(v.records), 'record')})")
+            for member in v.records:
+                where = member.source + (f":{member.line}" if member.line else "")
+                self.console.print(f"      {escape(where)}  {escape(member.label)}")
+        self.console.print()
+
+    def _violation(self, v: Violation, where: str) -> None:
+        self.console.print(
+            f"  [{_STYLE[v.severity]}]{v.severity:<7}[/] [bold]{escape(v.rule_id)}[/]{where}"
+        )
+        self.console.print(f"    {escape(v.message)}")
+        self.console.print(f"    [dim]law:[/] {escape(v.citation)}  [dim]{escape(v.url)}[/]")
+        self.console.print(f"    [dim]fix:[/] {escape(v.fix)}")
 
     def finish(self, summary: Summary) -> None:
         counts = ", ".join(

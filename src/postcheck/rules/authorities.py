@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import yaml
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from postcheck.record.grades import normalise_grade
 from postcheck.rules.data import RuleData
@@ -53,11 +53,32 @@ class MayorTerm(Sourced):
 class PoliticalGroup(Sourced):
     name: str
     seats: int | None = Field(default=None, ge=0)
+    seats_between: tuple[int, int] | None = Field(
+        default=None,
+        description="Where sources disagree on the exact number: the fewest and the most seats "
+        "they give. Rules decide only what every number in the range decides alike.",
+    )
     from_: dt.date | None = Field(default=None, alias="from")
     to: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _range(self) -> PoliticalGroup:
+        if self.seats_between is not None:
+            low, high = self.seats_between
+            if not 0 <= low <= high:
+                raise ValueError("seats_between is [fewest, most], fewest at least 0")
+            if self.seats is not None:
+                raise ValueError("give seats or seats_between, not both")
+        return self
+
     def current_on(self, day: dt.date) -> bool:
         return (self.from_ is None or self.from_ <= day) and (self.to is None or day < self.to)
+
+    def seat_range(self, council_seats: int) -> tuple[int, int]:
+        """The fewest and most seats the group may hold, as far as its file says."""
+        if self.seats is not None:
+            return self.seats, self.seats
+        return self.seats_between or (0, council_seats)
 
 
 class GradeBand(RuleData):
@@ -114,6 +135,20 @@ class Authority(RuleData):
             return None
         return [g for g in self.political_groups if g.current_on(day)] or None
 
+    def group_named(self, name: str, day: dt.date) -> PoliticalGroup | None:
+        """The group on the council on `day` that `name` names, spelt any usual way."""
+        wanted = group_key(name)
+        return next((g for g in self.groups_on(day) or [] if group_key(g.name) == wanted), None)
+
+    def group_entitled(self, name: str, day: dt.date) -> bool | None:
+        """Whether the group may be allocated a s.9 post on `day` (see entitled_to_s9_post);
+        None when the file does not say enough to decide."""
+        group = self.group_named(name, day)
+        groups = self.groups_on(day)
+        if group is None or groups is None or self.seats is None:
+            return None
+        return entitled_to_s9_post(group, groups, self.seats)
+
     def annual_meeting_in(self, year: int) -> dt.date | None:
         """The day of the year's annual meeting, where the authority file records it."""
         return next((m.date for m in self.annual_meetings if m.date.year == year), None)
@@ -134,6 +169,58 @@ class Authority(RuleData):
             return None
         wanted = normalise_grade(code)
         return next((g for g in self.grade_scale.grades if normalise_grade(g.code) == wanted), None)
+
+
+def group_key(name: str) -> str:
+    """'the Newham Independents Group' and 'Newham Independents' name the same group."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return " ".join(w for w in words if w not in {"the", "group", "party"})
+
+
+# --- allocation of s.9 posts -------------------------------------------------------------------
+# The posts go to the largest groups that each hold at least one tenth of the council's seats,
+# at most three of them (s.9(2)(c)); where only one group reaches a tenth, it and the next
+# largest group are entitled (Hansard, written answer, 4 March 2002; the subsection's text is
+# UNCONFIRMED). Groups tied for next largest are all taken to qualify (INFERENCE).
+S9_POSTS = 3
+
+
+def entitled_to_s9_post(
+    group: PoliticalGroup, groups: Sequence[PoliticalGroup], council_seats: int
+) -> bool | None:
+    """True or False only when every seat count the groups' files allow gives that answer.
+
+    More seats never hurt a group's claim and more seats for the others never help it, so the
+    two extreme cases decide: the group at its most and the others at their fewest, and the
+    other way round. Where they differ, or either leaves no group at a tenth, it is undecided."""
+    ranges = {id(g): g.seat_range(council_seats) for g in groups}
+    verdicts = set()
+    for best in (True, False):
+        seats = {k: low if best else high for k, (low, high) in ranges.items()}
+        seats[id(group)] = ranges[id(group)][1 if best else 0]
+        verdicts.add(_entitled(group, groups, seats, council_seats))
+    return verdicts.pop() if len(verdicts) == 1 else None
+
+
+def _entitled(
+    group: PoliticalGroup,
+    groups: Sequence[PoliticalGroup],
+    seats: dict[int, int],
+    council_seats: int,
+) -> bool | None:
+    def tenth(g: PoliticalGroup) -> bool:
+        return seats[id(g)] * 10 >= council_seats
+
+    own = seats[id(group)]
+    reaching = [g for g in groups if tenth(g)]
+    if not reaching:
+        return None  # no group reaches a tenth: the sources do not say what follows
+    if tenth(group):
+        larger = sum(1 for g in reaching if seats[id(g)] > own)
+        return larger < S9_POSTS
+    if len(reaching) > 1:
+        return False
+    return all(seats[id(g)] <= own for g in groups if not tenth(g))
 
 
 # --- the annual meeting ----------------------------------------------------------------------

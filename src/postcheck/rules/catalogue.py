@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from postcheck.rules.authorities import AUTHORITIES_DIR
-from postcheck.rules.model import Area, Rule
+from postcheck.rules.model import AnyRule, Area, Rule, SetRule
 from postcheck.rules.parameters import Parameters
 from postcheck.yamlfile import YamlDocument, load_documents, mark_line
 
@@ -34,13 +34,20 @@ class RuleFileError(ValueError):
 
 @dataclass
 class Catalogue:
+    """Per-post rules in `rules`; rules about sets of posts (rules/cross-record/) in `set_rules`."""
+
     rules: list[Rule]
     parameters: Parameters
     directory: Path
     _sources: dict[str, tuple[Path, YamlDocument]] = field(default_factory=dict, repr=False)
+    set_rules: list[SetRule] = field(default_factory=list)
 
-    def get(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+    @property
+    def all_rules(self) -> list[AnyRule]:
+        return [*self.rules, *self.set_rules]
+
+    def get(self, rule_id: str) -> AnyRule | None:
+        return next((r for r in self.all_rules if r.id == rule_id), None)
 
     def path_of(self, rule_id: str) -> Path:
         return self._sources[rule_id][0]
@@ -63,6 +70,7 @@ def load_catalogue(directory: Path) -> Catalogue:
         raise RuleFileError(directory, "no such rules directory")
     parameters = _load_parameters(directory / PARAMETERS_FILE)
     rules: list[Rule] = []
+    set_rules: list[SetRule] = []
     sources: dict[str, tuple[Path, YamlDocument]] = {}
     for path in _stray_files(directory):
         raise RuleFileError(
@@ -74,8 +82,11 @@ def load_catalogue(directory: Path) -> Catalogue:
         if path.parent.name == AUTHORITIES_DIR:
             continue
         document = _single_document(path)
+        kind: type[Rule] | type[SetRule] = (
+            SetRule if path.parent.name == Area.CROSS_RECORD.value else Rule
+        )
         try:
-            rule = Rule.model_validate(document.data)
+            rule = kind.model_validate(document.data)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             location = ".".join(str(p) for p in first["loc"])
@@ -101,11 +112,14 @@ def load_catalogue(directory: Path) -> Catalogue:
         for name in _parameter_names(document.data):
             if name not in parameters:
                 raise RuleFileError(path, f"unknown parameter {name!r}", document.line)
-        rules.append(rule)
+        if isinstance(rule, SetRule):
+            set_rules.append(rule)
+        else:
+            rules.append(rule)
         sources[rule.id] = (path, document)
-    if not rules:
+    if not rules and not set_rules:
         raise RuleFileError(directory, "no rule files found (expected <area>/<rule-id>.yaml)")
-    return Catalogue(rules, parameters, directory, sources)
+    return Catalogue(rules, parameters, directory, sources, set_rules)
 
 
 def _stray_files(directory: Path) -> list[Path]:

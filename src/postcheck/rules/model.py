@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -88,7 +88,10 @@ class Examples(RuleData):
     as_of: dt.date | None = Field(default=None, description="The day the examples are judged at.")
 
 
-class Rule(RuleData):
+class RuleText(RuleData):
+    """What every rule states, whether it judges one post or a set of posts: the law it rests
+    on, how sure that law is, the days it is in force, and the words a finding is told in."""
+
     id: str
     title: str = Field(min_length=5)
     area: Area
@@ -108,8 +111,6 @@ class Rule(RuleData):
         min_length=5, description="Shown per violation; {field.path} is filled in."
     )
     field: str = Field(description="The record field a violation points at.")
-    when: Condition
-    examples: Examples
 
     @field_validator("id")
     @classmethod
@@ -126,10 +127,126 @@ class Rule(RuleData):
         return value
 
     @model_validator(mode="after")
-    def _certainty_caps_severity(self) -> Rule:
+    def _certainty_caps_severity(self) -> RuleText:
         if self.certainty is not Certainty.STATUTE and self.severity is Severity.ERROR:
             raise ValueError(
                 f"a rule resting on {self.certainty.value} law cannot be an error; "
                 "use warning or info"
             )
         return self
+
+
+class Rule(RuleText):
+    """A rule about one post: `when` its record holds, the post breaks it."""
+
+    when: Condition
+    examples: Examples
+
+    @property
+    def condition(self) -> Condition:
+        return self.when
+
+    condition_key: ClassVar[str] = "when"
+
+
+class Bound(RuleData):
+    """How many is too many: more than N, or at least N."""
+
+    more_than: int | None = Field(default=None, ge=0)
+    at_least: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one(self) -> Bound:
+        if (self.more_than is None) == (self.at_least is None):
+            raise ValueError("give one of more_than or at_least")
+        return self
+
+    @property
+    def least(self) -> int:
+        """The smallest number that breaks the bound."""
+        return self.at_least if self.at_least is not None else (self.more_than or 0) + 1
+
+
+class DistinctBound(Bound):
+    """How many different values of one field the set's records may give."""
+
+    field: str
+
+
+class SetTest(RuleData):
+    """One counting or comparison condition on a set of records; a rule's `having` lists
+    them, and the set breaks the rule when all hold.
+
+    - `count`: the number of posts in the set. Records giving one post number are one post
+      (the job description and the HR row of one post are not two posts).
+    - `distinct`: the number of different values of a field among the set's records."""
+
+    count: Bound | None = None
+    distinct: DistinctBound | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> SetTest:
+        if (self.count is None) == (self.distinct is None):
+            raise ValueError("each test is one of count or distinct")
+        return self
+
+
+class RecordSet(RuleData):
+    records: list[dict[str, Any]] = Field(min_length=1)
+    note: str | None = None
+
+
+class SetExamples(RuleData):
+    """Sets of records that must break and must keep a cross-record rule."""
+
+    fail: list[RecordSet] = Field(min_length=1)
+    pass_: list[RecordSet] = Field(alias="pass", min_length=1)
+    as_of: dt.date | None = Field(default=None, description="The day the examples are judged at.")
+
+
+MAX_GROUP_FIELDS = 3
+MAX_DISTINCT_FIELDS = 3
+
+
+class SetRule(RuleText):
+    """A rule about a set of posts (rules/cross-record/): the records `members` holds for are
+    grouped by the `group_by` fields, and a group breaks the rule when every `having` test
+    holds. `field` is what each record of the set is located by."""
+
+    members: Condition
+    group_by: list[str] = Field(min_length=1, max_length=MAX_GROUP_FIELDS)
+    having: list[SetTest] = Field(min_length=1)
+    show: list[str] = Field(
+        default_factory=list,
+        description="Fields whose different values among the set's records the message may "
+        "list, as {distinct.<field>}, besides those a `distinct` test compares.",
+    )
+    examples: SetExamples
+
+    @property
+    def condition(self) -> Condition:
+        return self.members
+
+    condition_key: ClassVar[str] = "members"
+
+    @property
+    def distinct_fields(self) -> list[str]:
+        """The fields whose different values the set keeps: those `distinct` tests count, then
+        those the message shows, each once."""
+        tested = [t.distinct.field for t in self.having if t.distinct]
+        return list(dict.fromkeys([*tested, *self.show]))
+
+    @model_validator(mode="after")
+    def _shape(self) -> SetRule:
+        if len(set(self.group_by)) != len(self.group_by):
+            raise ValueError("group_by names a field twice")
+        if len(self.distinct_fields) > MAX_DISTINCT_FIELDS:
+            raise ValueError(
+                f"`distinct` tests and `show` name at most {MAX_DISTINCT_FIELDS} fields together"
+            )
+        if self.area is not Area.CROSS_RECORD:
+            raise ValueError("a rule with members and group_by belongs to area cross-record")
+        return self
+
+
+AnyRule = Rule | SetRule

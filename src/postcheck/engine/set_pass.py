@@ -1,0 +1,203 @@
+"""The second pass: cross-record rules judged on the sets of records they count.
+
+As records stream out of the engine, each record a cross-record rule counts (its `members`
+condition fired) is projected to one row: the values of the rule's `group_by` fields, the
+values its `distinct` tests compare, the post it describes and where it was read. Nothing else
+of the record is kept. Rows go to a private SQLite database on disk that is deleted when the
+pass closes, so memory stays flat however many records and groups a run has; at the end one
+`GROUP BY ... HAVING` query per rule finds the sets that break it.
+
+The SQL is the pass's own: columns are named by position (k0.., v0..), rule ids and thresholds
+are bound parameters, and no text from a rule file or a record ever becomes SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from postcheck.engine.compiler import CompiledCatalogue
+from postcheck.engine.facts import value_at
+from postcheck.rules.model import MAX_DISTINCT_FIELDS, MAX_GROUP_FIELDS, Bound, SetRule
+
+_KEYS = [f"k{n}" for n in range(MAX_GROUP_FIELDS)]
+_VALUES = [f"v{n}" for n in range(MAX_DISTINCT_FIELDS)]
+_SCHEMA = f"""
+CREATE TABLE member (
+    rule INTEGER NOT NULL, {", ".join(f"{k} TEXT" for k in _KEYS)},
+    post TEXT NOT NULL, {", ".join(f"{v} TEXT" for v in _VALUES)},
+    ordinal INTEGER NOT NULL, source INTEGER NOT NULL, line INTEGER, item INTEGER,
+    label TEXT NOT NULL, post_number TEXT
+);
+CREATE TABLE source (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+"""
+_COLUMNS = 8 + len(_KEYS) + len(_VALUES)
+_INSERT = f"INSERT INTO member VALUES ({', '.join('?' * _COLUMNS)})"
+_GROUP = ", ".join(_KEYS)
+_SAME_GROUP = " AND ".join(f"{k} IS ?" for k in _KEYS)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One record of a set, as a finding names it."""
+
+    source: str
+    index: int | None
+    line: int | None
+    label: str
+    post_number: str | None
+
+
+@dataclass(frozen=True)
+class BrokenSet:
+    """A group of records that breaks a cross-record rule."""
+
+    rule: SetRule
+    key: dict[str, str]  # group_by field -> the group's value of it
+    posts: int  # records giving one post number are one post
+    distinct: dict[str, list[str]]  # distinct field -> the different values, sorted
+    members: list[Member]  # in input order
+
+
+class SetPass:
+    """Collects the members of every cross-record rule in force, then judges their sets."""
+
+    def __init__(self, catalogue: CompiledCatalogue) -> None:
+        self.rules = [compiled.rule for compiled in catalogue.sets.values()]
+        self._number = {rule.id: n for n, rule in enumerate(self.rules)}
+        self._sources: dict[str, int] = {}
+        self._pending: list[tuple[Any, ...]] = []
+        self._ordinal = 0
+        self._db: sqlite3.Connection | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def add(
+        self,
+        fact: dict[str, Any],
+        rule_ids: list[str],
+        member_for: Callable[[SetRule], Member],
+    ) -> None:
+        """Project one judged record into the sets of the rules that count it. A record that
+        lacks a value it would be grouped by belongs to no set of that rule."""
+        self._ordinal += 1
+        for rule_id in rule_ids:
+            rule = self.rules[self._number[rule_id]]
+            keys = [_text(value_at(fact, path)) for path in rule.group_by]
+            if None in keys:
+                continue
+            member = member_for(rule)
+            values = [_text(value_at(fact, path)) for path in rule.distinct_fields]
+            source = self._sources.setdefault(member.source, len(self._sources))
+            self._pending.append(
+                (
+                    self._number[rule_id],
+                    *_padded(keys, MAX_GROUP_FIELDS),
+                    member.post_number or f"#{self._ordinal}",
+                    *_padded(values, MAX_DISTINCT_FIELDS),
+                    self._ordinal,
+                    source,
+                    member.line,
+                    member.index,
+                    member.label,
+                    member.post_number,
+                )
+            )
+        if len(self._pending) >= 1000:
+            self._flush()
+
+    def broken(self) -> Iterator[BrokenSet]:
+        """Every set that breaks its rule, rule by rule in catalogue order, sets in the order
+        their first record was read."""
+        self._flush()
+        if self._db is None:
+            return
+        db = self._db
+        db.execute(f"CREATE INDEX member_group ON member (rule, {_GROUP}, ordinal)")
+        names = {n: name for name, n in self._sources.items()}
+        for number, rule in enumerate(self.rules):
+            distinct_fields = rule.distinct_fields
+            having, bounds = _having(rule, distinct_fields)
+            groups = db.execute(
+                f"SELECT {_GROUP}, COUNT(DISTINCT post), MIN(ordinal) FROM member WHERE rule = ? "
+                f"GROUP BY {_GROUP} HAVING {having} ORDER BY MIN(ordinal)",
+                (number, *bounds),
+            ).fetchall()
+            for row in groups:
+                keys = row[:MAX_GROUP_FIELDS]
+                same = (number, *keys)
+                distinct = {
+                    path: [
+                        value
+                        for (value,) in db.execute(
+                            f"SELECT DISTINCT {_VALUES[n]} FROM member WHERE rule = ? AND "
+                            f"{_SAME_GROUP} AND {_VALUES[n]} IS NOT NULL ORDER BY 1",
+                            same,
+                        )
+                    ]
+                    for n, path in enumerate(distinct_fields)
+                }
+                members = [
+                    Member(names[source], item, line, label, post_number)
+                    for source, line, item, label, post_number in db.execute(
+                        "SELECT source, line, item, label, post_number FROM member "
+                        f"WHERE rule = ? AND {_SAME_GROUP} ORDER BY ordinal",
+                        same,
+                    )
+                ]
+                yield BrokenSet(
+                    rule,
+                    dict(zip(rule.group_by, keys, strict=False)),
+                    row[MAX_GROUP_FIELDS],
+                    distinct,
+                    members,
+                )
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        if self._db is None:
+            # "" is a private temporary database: on disk once it outgrows the page cache,
+            # deleted when the connection closes
+            self._db = sqlite3.connect("")
+            self._db.executescript(_SCHEMA)
+        self._db.executemany(_INSERT, self._pending)
+        self._pending = []
+
+
+def _having(rule: SetRule, distinct_fields: list[str]) -> tuple[str, list[int]]:
+    """The rule's `having` tests as SQL over the pass's own columns, and their thresholds."""
+    tests: list[str] = []
+    bounds: list[int] = []
+    for test in rule.having:
+        bound: Bound
+        if test.count is not None:
+            bound, counted = test.count, "post"
+        else:
+            assert test.distinct is not None
+            bound = test.distinct
+            counted = _VALUES[distinct_fields.index(test.distinct.field)]
+        tests.append(f"COUNT(DISTINCT {counted}) >= ?")
+        bounds.append(bound.least)
+    return " AND ".join(tests), bounds
+
+
+def _text(value: Any) -> str | None:
+    """A fact value as the pass stores and compares it; a list or object is no group key."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _padded(values: list[str | None], width: int) -> list[str | None]:
+    return values + [None] * (width - len(values))
