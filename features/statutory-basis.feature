@@ -379,3 +379,66 @@ Feature: Statutory basis
       And the post serves the "Independent Alliance"
       When the post is checked as the law stood on "23 November 2026"
       Then it does not breach "s9-group-not-on-council"
+
+  Rule: Section 9 posts go to the largest groups holding a tenth of the seats
+    Posts go to the largest political groups that each hold at least one tenth of the council's
+    seats; where only one group does, it and the next largest group are entitled (Hansard,
+    written answer, 4 March 2002; the text of section 9(2) is unconfirmed).
+    https://api.parliament.uk/historic-hansard/written-answers/2002/mar/04/allowances-local-government
+
+    @s9-group-below-one-tenth
+    Scenario: Two groups hold a tenth of the seats, and the assistant serves a third, smaller group
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Green Group"
+      And the council has 61 seats
+      And the "Progress Group" is one of the council's political groups, with 40 seats
+      And the "Civic Group" is one of the council's political groups, with 15 seats
+      And the "Green Group" is one of the council's political groups, with 5 seats
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "s9-group-below-one-tenth"
+      And the finding rests on unconfirmed law
+      And the finding reads "holds 5 of the council's 61 seats"
+
+    @s9-group-below-one-tenth
+    Scenario: Only one group holds a tenth of the seats, so the next largest also qualifies
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Green Group"
+      And the council has 61 seats
+      And the "Progress Group" is one of the council's political groups, with 50 seats
+      And the "Green Group" is one of the council's political groups, with 6 seats
+      And the "Independents Group" is one of the council's political groups, with 4 seats
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-group-below-one-tenth"
+
+    @s9-group-below-one-tenth
+    Scenario: Only one group holds a tenth, and the assistant serves the smaller of the rest
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Independents Group"
+      And the council has 61 seats
+      And the "Progress Group" is one of the council's political groups, with 50 seats
+      And the "Green Group" is one of the council's political groups, with 6 seats
+      And the "Independents Group" is one of the council's political groups, with 4 seats
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "s9-group-below-one-tenth"
+
+    @s9-group-below-one-tenth
+    Scenario: The Newham Independents Group, 3 of 66 seats, tied for next largest while Labour alone held a tenth
+      Given a post titled "Political Assistant"
+      And the post belongs to the "London Borough of Newham"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Newham Independents Group"
+      When the post is checked as the law stood on "1 June 2025"
+      Then the checker finds nothing under "s9-group-below-one-tenth"
+
+    @s9-group-below-one-tenth
+    Scenario: The council's seats are not known
+      Given a post titled "Political Assistant"
+      And the post is established under "s.9 LGHA 1989"
+      And the post serves the "Green Group"
+      And the "Progress Group" is one of the council's political groups, with 40 seats
+      And the "Green Group" is one of the council's political groups, with 5 seats
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "s9-group-below-one-tenth"

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from postcheck.check import RecordResult, compile_for_run, run
+from postcheck.check import RecordResult, SetResult, compile_for_run, run
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.engine.evaluate import Evaluator
 from postcheck.record.model import PostRecord
 from postcheck.rules.authorities import Authority, AuthorityDirectory, load_authority
 from postcheck.rules.catalogue import Catalogue, bundled_rules_dir, load_catalogue
+from postcheck.rules.model import AnyRule, RecordSet
+from postcheck.violations import Violation
 
 SEED_DAY = dt.date(2026, 11, 23)  # the day the issues judge the seeds at
 REPO = Path(__file__).resolve().parents[1]
@@ -69,13 +71,36 @@ def judge(
     return result
 
 
+def judge_set(
+    records: Sequence[dict[str, Any] | PostRecord],
+    day: dt.date = SEED_DAY,
+    authority: Authority | None = None,
+) -> list[Violation]:
+    """Every violation the bundled rules find in a set of records judged together on `day`,
+    per-post and cross-record, chosen authorities as for `judge`."""
+    posts = [r if isinstance(r, PostRecord) else PostRecord.model_validate(r) for r in records]
+    directory = authorities()
+    if authority is not None:
+        directory = AuthorityDirectory([], directory.default, forced=authority)
+    evaluator = evaluator_for(day).with_authorities(directory)
+    found = list(run(posts, compiled_for(day), evaluator=evaluator))
+    return [v for f in found if isinstance(f, RecordResult | SetResult) for v in f.violations]
+
+
+def fires_on_example(rule: AnyRule, example: Any, day: dt.date) -> bool:
+    """Whether the rule finds its example (a record, or a set of records) in breach on `day`."""
+    if isinstance(example, RecordSet):
+        return rule.id in [v.rule_id for v in judge_set(example.records, day)]
+    return rule.id in [v.rule_id for v in judge(example, day).violations]
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Feature tags become markers; registering exactly the rule ids and areas makes
     # --strict-markers reject a scenario tagged with a rule that does not exist.
     catalogue = bundled_catalogue()
-    for rule in catalogue.rules:
+    for rule in catalogue.all_rules:
         config.addinivalue_line("markers", f"{rule.id}: scenarios for rule {rule.id}")
-    for area in {r.area.value for r in catalogue.rules}:
+    for area in {r.area.value for r in catalogue.all_rules}:
         config.addinivalue_line("markers", f"{area}: scenarios for the {area} area")
 
 

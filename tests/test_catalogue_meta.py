@@ -15,11 +15,17 @@ from postcheck.engine.compiler import compile_catalogue
 from postcheck.engine.evaluate import Evaluator, Judged
 from postcheck.record.model import PostRecord
 from postcheck.rules.catalogue import bundled_rules_dir
-from postcheck.rules.model import Certainty, Rule, Severity
-from tests.conftest import REPO, bundled_catalogue, catalogue_patterns, compiled_for, judge
+from postcheck.rules.model import AnyRule, Certainty, Rule, Severity
+from tests.conftest import (
+    REPO,
+    bundled_catalogue,
+    catalogue_patterns,
+    compiled_for,
+    fires_on_example,
+)
 
 CATALOGUE = bundled_catalogue()
-RULES = CATALOGUE.rules
+RULES = CATALOGUE.all_rules
 IDS = {r.id for r in RULES}
 AREAS = {r.area.value for r in RULES}
 FEATURES = sorted((REPO / "features").glob("*.feature"))
@@ -117,7 +123,7 @@ def test_error_rules_identify_the_post_by_its_statutory_basis(rule: Rule) -> Non
     # A job title alone ("Lord Mayor's Assistant", "Assistant to the Head of Group Audit") does
     # not show which provision governs a post: it may drive a warning, never an error.
     if rule.severity is Severity.ERROR:
-        used = _fields(rule.model_dump(mode="json", by_alias=True)["when"])
+        used = _fields(rule.model_dump(mode="json", by_alias=True)[rule.condition_key])
         assert not used & {"derived.kind", "derived.kind_by_title", "derived.assistant"}, rule.id
 
 
@@ -220,7 +226,7 @@ def _strings(node: object) -> list[str]:
 def _corpus() -> list[str]:
     texts: set[str] = set()
     for rule in RULES:
-        texts.update(_strings([rule.examples.fail, rule.examples.pass_]))
+        texts.update(_strings(rule.examples.model_dump(mode="json", by_alias=True)))
     documents = []  # whole job descriptions: scenario doc strings and the seeds
     for scenario in SCENARIOS:
         for step in scenario["steps"]:
@@ -281,16 +287,16 @@ def test_engine_and_python_agree_on_every_catalogue_pattern() -> None:
 _DAY = dt.timedelta(days=1)
 
 
-def _judged_by_the_day(rule: Rule) -> bool:
+def _judged_by_the_day(rule: AnyRule) -> bool:
     """A rule whose fail example turns on the day itself (a date compared with the day judged,
     or a council's dated facts), so that it need not fire on the first day the rule applies."""
-    when = str(rule.model_dump(mode="json", by_alias=True)["when"])
-    example = rule.examples.fail[0]
+    when = str(rule.model_dump(mode="json", by_alias=True)[rule.condition_key])
+    example = str(rule.examples.fail[0])
     return "'as_of'" in when or "authority_context" in when or "authority" in example
 
 
-def _fires(rule: Rule, day: dt.date) -> bool:
-    return rule.id in [v.rule_id for v in judge(rule.examples.fail[0], day).violations]
+def _fires(rule: AnyRule, day: dt.date) -> bool:
+    return fires_on_example(rule, rule.examples.fail[0], day)
 
 
 DATED = [r for r in RULES if r.effective.from_ or r.effective.to]

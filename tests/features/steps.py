@@ -26,6 +26,13 @@ ends on "..."``, ``the council is run by a leader and cabinet ...``, ``the "..."
 council's political groups``, ``the council's policy requires at least N days a week in the
 office``, ``the council's grade "..." is paid £A to £B a year``.
 
+**A council's establishment** (for the cross-record rules): ``Given the establishment lists
+these posts:`` with a table whose columns are any of council, post number, title, established
+under, serves, grade and term ends (a fixed term ending that day); then ``When the establishment
+is checked as the law stood on "..."``, and ``the finding names the posts "PA1, PA2"`` for the
+records a cross-record finding names, in order. Without a ``council`` column every post belongs to
+the council the scenario describes.
+
 **Judging**: ``When the post is checked as the law stood on "23 November 2026"``.
 
 **Outcomes, as a user sees them** (the severity is the finding's own; the certainty is that of
@@ -59,7 +66,7 @@ from postcheck.record.model import PostRecord
 from postcheck.rules.authorities import Authority
 from postcheck.rules.model import Certainty, Severity
 from postcheck.violations import Violation
-from tests.conftest import bundled_catalogue, judge
+from tests.conftest import bundled_catalogue, judge, judge_set
 
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -78,6 +85,12 @@ def outcome() -> dict[str, RecordResult]:
 def document() -> dict[str, str]:
     """The job description's text and format, when the scenario gives it whole."""
     return {}
+
+
+@pytest.fixture
+def posts() -> list[dict[str, Any]]:
+    """The posts of an establishment, when the scenario judges several together."""
+    return []
 
 
 @pytest.fixture
@@ -181,6 +194,18 @@ def leader_and_cabinet(council: dict[str, Any]) -> None:
 @given(parsers.parse('the "{group}" is one of the council\'s political groups'))
 def council_group(council: dict[str, Any], group: str) -> None:
     _council(council).setdefault("political_groups", []).append({"name": group})
+
+
+@given(
+    parsers.parse('the "{group}" is one of the council\'s political groups, with {seats:d} seats')
+)
+def council_group_with_seats(council: dict[str, Any], group: str, seats: int) -> None:
+    _council(council).setdefault("political_groups", []).append({"name": group, "seats": seats})
+
+
+@given(parsers.parse("the council has {seats:d} seats"))
+def council_seats(council: dict[str, Any], seats: int) -> None:
+    _council(council)["seats"] = seats
 
 
 @given(parsers.parse("the council's policy requires at least {days} days a week in the office"))
@@ -365,6 +390,60 @@ def checked(
         outcome["result"] = judge(_read(document), _day(day), authority)
     else:
         outcome["result"] = judge(post, _day(day), authority)
+
+
+# -- a council's establishment: many posts judged together --------------------------------------
+
+# Table columns, as a reader of the feature names them, and the record field each fills.
+_POST_COLUMNS = {
+    "council": "authority",
+    "post number": "post_number",
+    "title": "title",
+    "established under": "statutory_basis",
+    "serves": "political_group",
+    "grade": "grade",
+    "term ends": "appointment",
+}
+
+
+@given("the establishment lists these posts:")
+def establishment(posts: list[dict[str, Any]], datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    unknown = set(header) - set(_POST_COLUMNS)
+    assert not unknown, f"no column {sorted(unknown)}; use {sorted(_POST_COLUMNS)}"
+    for row in rows:
+        record: dict[str, Any] = {}
+        for column, cell in zip(header, row, strict=True):
+            if not cell.strip():
+                continue
+            name = _POST_COLUMNS[column]
+            if name in ("statutory_basis", "grade"):
+                record[name] = [cell]
+            elif name == "appointment":
+                record[name] = {"type": "fixed_term", "end_date": _day(cell).isoformat()}
+            else:
+                record[name] = cell
+        posts.append(record)
+
+
+@when(parsers.parse('the establishment is checked as the law stood on "{day}"'))
+def establishment_checked(
+    posts: list[dict[str, Any]],
+    council: dict[str, Any],
+    outcome: dict[str, RecordResult],
+    day: str,
+) -> None:
+    assert posts, "say first which posts the establishment lists"
+    authority = Authority.model_validate(council) if council else None
+    violations = judge_set(posts, _day(day), authority)
+    outcome["result"] = RecordResult("the establishment", None, "", violations)
+
+
+@then(parsers.parse('the finding names the posts "{numbers}"'))
+def names_posts(finding: dict[str, Violation], numbers: str) -> None:
+    assert "last" in finding, "say first which finding (the checker warns under ...)"
+    named = [m.post_number for m in finding["last"].records]
+    assert named == [n.strip() for n in numbers.split(",")], f"the finding names {named}"
 
 
 @then(parsers.parse('it breaches "{rule_id}"'))

@@ -188,6 +188,7 @@ def test_authorities_lists_bundled_and_added_councils_as_json() -> None:
         "Borchester Borough Council",
         "Cyngor Sir Llanfair",
         "Felpersham City Council",
+        "Loamshire County Council",
         "London Borough of Newham",
         "default",
     }
@@ -214,7 +215,7 @@ def test_authorities_text_lists_each_council() -> None:
     assert "  aliases:         Borchester" in out
     assert "  grade scale:     yes (6 grades)" in out
     assert "  annual meetings: 2026-05-20, 2027-05-19" in out
-    assert out.rstrip().endswith("4 councils with an authority file")
+    assert out.rstrip().endswith("5 councils with an authority file")
 
 
 def test_authorities_with_a_broken_file_is_exit_2(tmp_path: Path) -> None:

@@ -83,8 +83,14 @@ def test_engine_agrees_with_the_python_reading_of_every_rule_on_every_example() 
 
     catalogue = bundled_catalogue()
     examples = [e for r in catalogue.rules for e in (*r.examples.fail, *r.examples.pass_)]
+    examples += [
+        record
+        for r in catalogue.set_rules
+        for example in (*r.examples.fail, *r.examples.pass_)
+        for record in example.records
+    ]
     disagreements = []
-    for day in sorted({r.examples.as_of or DAY for r in catalogue.rules}):
+    for day in sorted({r.examples.as_of or DAY for r in catalogue.all_rules}):
         evaluator = evaluator_for(day).with_authorities(authorities())
         values = evaluator.catalogue.parameter_values
         records = [PostRecord.model_validate(e) for e in examples]
@@ -93,6 +99,11 @@ def test_engine_agrees_with_the_python_reading_of_every_rule_on_every_example() 
             for rule_id, compiled in evaluator.catalogue.rules.items():
                 engine = rule_id in judged.rule_ids  # type: ignore[union-attr]
                 python = holds(compiled.rule, fact, values, day)
+                if engine != python:
+                    disagreements.append((day, rule_id, record.title, engine, python))
+            for rule_id, counted in evaluator.catalogue.sets.items():
+                engine = rule_id in judged.set_rule_ids  # type: ignore[union-attr]
+                python = holds(counted.rule, fact, values, day)
                 if engine != python:
                     disagreements.append((day, rule_id, record.title, engine, python))
     assert not disagreements

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from postcheck.engine.compiler import CompiledRule, fields_named, shift
+from postcheck.engine.compiler import CompiledRule, fields_named, jurisdiction_condition, shift
 from postcheck.engine.facts import needs_authority, value_at
 from postcheck.record.wording import term_forms
 from postcheck.rules.conditions import (
@@ -32,7 +32,7 @@ from postcheck.rules.conditions import (
     Says,
     Wording,
 )
-from postcheck.rules.model import Rule
+from postcheck.rules.model import Rule, SetRule
 from postcheck.rules.parameters import ParameterValue
 
 _OPPOSITE = {
@@ -179,10 +179,19 @@ class _Locator:
 
 
 def holds(
-    rule: Rule, fact: dict[str, Any], parameters: dict[str, ParameterValue], as_of: dt.date
+    rule: Rule | SetRule,
+    fact: dict[str, Any],
+    parameters: dict[str, ParameterValue],
+    as_of: dt.date,
 ) -> bool:
-    """Python's reading of a whole rule on one record: the reference the engine is held to."""
-    return _Locator(fact, parameters, as_of, {}).holds(rule.when, fact)
+    """Python's reading of a whole rule on one record (for a cross-record rule, whether the
+    record is one it counts): the reference the engine is held to. The rule's `jurisdictions`
+    are read as the compiler reads them, as one more condition."""
+    locator = _Locator(fact, parameters, as_of, {})
+    jurisdiction = jurisdiction_condition(rule)
+    if jurisdiction is not None and not locator.holds(jurisdiction, fact):
+        return False
+    return locator.holds(rule.condition, fact)
 
 
 def waiting_on_authority(
