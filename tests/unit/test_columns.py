@@ -170,6 +170,11 @@ def test_detect_encoding() -> None:
     # A UTF-8 character cut in two at the end of a sample (not the whole file) is still UTF-8.
     assert detect_encoding("ab £".encode()[:-1], whole=False) == "utf-8"
     assert detect_encoding(EXPORT.encode("cp1252")) == "cp1252"
+    # Short, with only £ and a curly apostrophe outside ASCII: statistical detection alone
+    # said cp775 (a DOS Baltic code page) and read £34,000 as Ż34,000.
+    assert detect_encoding("a,Mayor’s Office,£34,000\n".encode("cp1252")) == "cp1252"
+    # Bytes cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d) go to detection.
+    assert detect_encoding("Привет, мир\n".encode("cp1251") + b"\x81") != "cp1252"
 
 
 @pytest.mark.parametrize(

@@ -109,9 +109,14 @@ class SetPass:
         if len(self._pending) >= 1000:
             self._flush()
 
-    def broken(self) -> Iterator[BrokenSet]:
-        """Every set that breaks its rule, rule by rule in catalogue order, sets in the order
-        their first record was read."""
+    def broken(self) -> list[BrokenSet]:
+        """Every set that breaks its rule: the most severe first, then in the order their
+        first record was read."""
+        found = sorted(self._broken(), key=lambda pair: (-pair[1].rule.severity.rank, pair[0]))
+        return [broken for _, broken in found]
+
+    def _broken(self) -> Iterator[tuple[int, BrokenSet]]:
+        """(ordinal of the first record, set) for every set that breaks its rule."""
         self._flush()
         if self._db is None:
             return
@@ -148,12 +153,15 @@ class SetPass:
                         same,
                     )
                 ]
-                yield BrokenSet(
-                    rule,
-                    dict(zip(rule.group_by, keys, strict=False)),
-                    row[MAX_GROUP_FIELDS],
-                    distinct,
-                    members,
+                yield (
+                    row[MAX_GROUP_FIELDS + 1],
+                    BrokenSet(
+                        rule,
+                        dict(zip(rule.group_by, keys, strict=False)),
+                        row[MAX_GROUP_FIELDS],
+                        distinct,
+                        members,
+                    ),
                 )
 
     def close(self) -> None:

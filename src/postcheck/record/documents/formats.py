@@ -65,8 +65,10 @@ def is_docx(data: bytes) -> bool:
 
 
 def detect_encoding(data: bytes, whole: bool = True) -> str:
-    """The encoding of text bytes: a BOM, then UTF-8, then the most likely legacy encoding
-    (Excel's "CSV" is cp1252 on Windows). `whole=False` for the first bytes of a longer file,
+    """The encoding of text bytes: a BOM, then UTF-8, then Windows-1252 (what Excel and Word
+    save in the UK) wherever every byte is valid in it, then the most likely other legacy
+    encoding. Statistical detection alone reads a short cp1252 export as a DOS code page (£
+    became Ż), so cp1252 is tried first. `whole=False` for the first bytes of a longer file,
     which may end inside a character. UnicodeError when it is text in no encoding known."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -77,7 +79,13 @@ def detect_encoding(data: bytes, whole: bool = True) -> str:
         pass
     else:
         return "utf-8"
-    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+    try:
+        _checked(data.decode("cp1252"))
+    except (UnicodeDecodeError, NotTextError):
+        pass
+    else:
+        return "cp1252"
+    from charset_normalizer import from_bytes  # only for text in neither
 
     best = from_bytes(data).best()
     if best is None:
