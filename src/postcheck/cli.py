@@ -19,7 +19,7 @@ from postcheck.atomic import atomic_writer
 from postcheck.exit_codes import ExitCode
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
-from postcheck.rules.model import Severity
+from postcheck.rules.model import SetRule, Severity
 
 if TYPE_CHECKING:
     from postcheck.record.columns import TableOptions
@@ -188,7 +188,7 @@ def check(
 
     Exit status: 0 clean, 1 violations at or above --fail-on, 2 usage or input error.
     """
-    from postcheck.check import Summary, build_evaluator, compile_for_run, run
+    from postcheck.check import SetResult, Summary, build_evaluator, compile_for_run, run
     from postcheck.record.sources import iter_outcomes
     from postcheck.report import RunInfo, make_reporter
     from postcheck.report.progress import progress
@@ -224,7 +224,8 @@ def check(
         for finding in findings:
             summary.add(finding)
             reporter.add(finding)
-            tick()
+            if not isinstance(finding, SetResult):  # the counter counts records read
+                tick()
         summary.unmatched_authorities = authorities.unmatched()
         reporter.finish(summary)
     failing = threshold > 0 and any(
@@ -279,10 +280,11 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
         rules = [
             rule.model_dump(mode="json", by_alias=True)
             | {
-                "in_force": rule.id in compiled.rules,
+                "kind": "cross-record" if isinstance(rule, SetRule) else "per-post",
+                "in_force": rule.id in compiled.rules or rule.id in compiled.sets,
                 "silent_because": compiled.not_applicable.get(rule.id),
             }
-            for rule in catalogue.rules
+            for rule in catalogue.all_rules
         ]
         click.echo(
             json.dumps(
@@ -290,8 +292,8 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
             )
         )
         return
-    width = max(len(r.id) for r in catalogue.rules)
-    for rule in catalogue.rules:
+    width = max(len(r.id) for r in catalogue.all_rules)
+    for rule in catalogue.all_rules:
         silent = compiled.not_applicable.get(rule.id)
         note = f"  [silent: {silent}]" if silent else ""
         click.echo(

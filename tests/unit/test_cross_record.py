@@ -257,6 +257,17 @@ def test_ignoring_a_set_rule_silences_it(tmp_path: Path) -> None:
     assert code == ExitCode.CLEAN, out
 
 
+def test_the_catalogue_lists_the_cross_record_rules() -> None:
+    code, out = _invoke("rules", "--format", "json", "--as-of", "2026-11-23")
+    assert code == 0
+    rules = {r["id"]: r for r in json.loads(out)["rules"]}
+    assert rules["s9-posts-over-three"]["kind"] == "cross-record"
+    assert rules["s9-posts-over-three"]["in_force"] is True
+    assert rules["s9-not-fixed-term"]["kind"] == "per-post"
+    code, out = _invoke("rules", "--as-of", "2000-01-01")
+    assert "mayors-assistants-over-one" in out and "[silent: not in force on 2000-01-01]" in out
+
+
 def test_explain_describes_what_a_set_rule_counts() -> None:
     code, out = _invoke("explain", "s9-posts-over-three", "--as-of", "2026-11-23")
     assert code == 0

@@ -123,19 +123,28 @@ class CompiledCatalogue:
 
     def violated(self, fired: set[str]) -> list[str]:
         """Rule ids whose violation stands, given the engine rule names that fired for a record."""
-        return [rule_id for rule_id, compiled in self.rules.items() if _holds(compiled, fired)]
+        return _standing(self.rules, fired)
 
     def member_of(self, fired: set[str]) -> list[str]:
         """Cross-record rules that count this record, given the engine rule names that fired."""
-        return [rule_id for rule_id, compiled in self.sets.items() if _holds(compiled, fired)]
+        return _standing(self.sets, fired)
 
 
-def _holds(compiled: CompiledRule[Rule] | CompiledRule[SetRule], fired: set[str]) -> bool:
-    """The rule's condition fired and none of its exceptions did."""
-    rule_id = compiled.rule.id
-    return rule_id in fired and not any(
-        f"{rule_id}{EXCEPTION_MARK}{n}" in fired for n in range(len(compiled.exceptions))
-    )
+def _standing(
+    rules: dict[str, CompiledRule[Rule]] | dict[str, CompiledRule[SetRule]], fired: set[str]
+) -> list[str]:
+    """The rules, in catalogue order, whose condition fired and none of whose exceptions did.
+    Runs once per record: only the few names that fired are looked at."""
+    if not fired:
+        return []
+    return [
+        rule_id
+        for rule_id in rules
+        if rule_id in fired
+        and not any(
+            f"{rule_id}{EXCEPTION_MARK}{n}" in fired for n in range(len(rules[rule_id].exceptions))
+        )
+    ]
 
 
 def compile_catalogue(
