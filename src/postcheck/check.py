@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from functools import partial
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
@@ -59,6 +60,15 @@ class Summary:
     # (authority name as given, records) for names that matched no authority file, so those
     # records were judged in the default context (AuthorityDirectory.unmatched); set at the end
     unmatched_authorities: list[tuple[str, int]] = field(default_factory=list)
+    # findings that count towards the exit status (not waived or baselined), by severity
+    counting: Counter[str] = field(default_factory=Counter)
+    suppressed: Counter[str] = field(default_factory=Counter)  # by kind: waiver, baseline
+    # with a baseline: new, unchanged, and resolved (listed but not found); set at the end
+    baseline: dict[str, int] | None = None
+    # files in the folders given that no reader recognises as a post, skipped; set at the end
+    skipped_files: list[str] = field(default_factory=list)
+    # the run manifest (report/manifest.py): what an audit needs to reproduce the run
+    manifest: dict[str, Any] = field(default_factory=dict)
 
     @property
     def violations(self) -> int:
@@ -73,6 +83,10 @@ class Summary:
         for violation in finding.violations:
             self.by_severity[violation.severity] += 1
             self.by_rule[violation.rule_id] += 1
+            if violation.suppression is None:
+                self.counting[violation.severity] += 1
+            else:
+                self.suppressed[violation.suppression.kind] += 1
 
 
 def compile_for_run(

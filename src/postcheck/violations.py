@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -14,7 +14,8 @@ from postcheck.engine.locate import matched_items
 from postcheck.engine.set_pass import BrokenSet, Member
 from postcheck.record.model import PostRecord
 from postcheck.rules.conditions import parse_period
-from postcheck.rules.model import Rule
+from postcheck.fingerprint import fingerprint, post_identity, rule_version
+from postcheck.rules.model import Rule, SetRule
 from postcheck.rules.parameters import ParameterValue
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
@@ -39,6 +40,34 @@ class Violation:
     # a cross-record finding: every record of the set, in input order; the fields above then
     # point at the first of them
     records: tuple[Member, ...] = ()
+    page: int | None = None  # the page of the field at fault, for paged documents (PDF)
+    # the post, as baselines and waivers name it (fingerprint.post_identity); for a set, the
+    # values it is grouped by
+    post: str = ""
+    # what the finding rests on, as written (the matched sentence, citation or value): with the
+    # post's identity and the rule's version, what its fingerprint is made of
+    evidence: str = ""
+    fingerprint: str = ""  # see fingerprint.py; set once the run knows the rule versions
+    # why it does not count towards the exit status: a waiver, or a baseline that lists it
+    suppression: Suppression | None = None
+    baseline: str | None = None  # "new" or "unchanged" when the run has a baseline
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts towards the exit status: not waived, not baselined."""
+        return self.suppression is None
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is reported but does not fail the run (SARIF's `suppressions`)."""
+
+    kind: str  # "waiver" (a reviewed waiver file) or "baseline" (known when adopted)
+    justification: str
+    approver: str | None = None
+    expires: str | None = None  # ISO date of a waiver's expiry
+    ticket: str | None = None
+    location: str | None = None  # file:line of the waiver or the baseline
 
 
 @dataclass(frozen=True)
@@ -49,9 +78,14 @@ class RunContext:
     as_of: dt.date
     parameters: dict[str, ParameterValue]
     placeholders: dict[str, Any]
+    versions: dict[str, str] = field(default_factory=dict)  # rule id -> rule_version
 
 
 def message_context(catalogue: CompiledCatalogue) -> RunContext:
+    compiled: list[Rule | SetRule] = [
+        *(c.rule for c in catalogue.rules.values()),
+        *(c.rule for c in catalogue.sets.values()),
+    ]
     return RunContext(
         catalogue.as_of,
         catalogue.parameter_values,
@@ -59,6 +93,7 @@ def message_context(catalogue: CompiledCatalogue) -> RunContext:
             "as_of": catalogue.as_of.isoformat(),
             "param": {k: _humane(v) for k, v in catalogue.parameter_values.items()},
         },
+        {rule.id: rule_version(rule) for rule in compiled},
     )
 
 
@@ -68,6 +103,13 @@ def build_violation(
     """`fact` is the record as the engine saw it, so messages show the values that were judged;
     `{list.match.x}` names the item of the list that made the rule fire."""
     matches = matched_items(rule, fact, context.parameters, context.as_of)
+    evidence = evidence_of(fact, rule.field, matches.get(rule.field))
+    post = post_identity(
+        value_at(fact, "derived.authority"),
+        record.post_number,
+        record.title,
+        record.provenance.file,
+    )
     return Violation(
         rule_id=rule.id,
         severity=rule.severity.value,
@@ -83,7 +125,44 @@ def build_violation(
         line=line_of(record, rule.field, matches.get(rule.field), fact),
         post_number=record.post_number,
         record_label=record.label,
+        page=page_of(record, rule.field, matches.get(rule.field), fact),
+        post=post,
+        evidence=evidence,
+        fingerprint=fingerprint(post, rule.id, context.versions.get(rule.id, ""), evidence),
     )
+
+
+def evidence_of(fact: dict[str, Any], field: str, item: int | None) -> str:
+    """The words the finding rests on: the matched item's (or the field's) text as written,
+    else its value."""
+    value = value_at(fact, f"{field}.{item}") if item is not None else value_at(fact, field)
+    if isinstance(value, dict):
+        written = value.get("as_written") or value.get("clause")
+        return str(written) if written else _plain(value)
+    if isinstance(value, list):
+        return "; ".join(
+            str(v.get("as_written") or _plain(v)) if isinstance(v, dict) else _plain(v)
+            for v in value
+        )
+    return "" if value is None else _plain(value)
+
+
+def page_of(
+    record: PostRecord, field: str, item: int | None = None, fact: dict[str, Any] | None = None
+) -> int | None:
+    """The page a field came from, for documents with pages; else None."""
+    if fact is not None and item is not None:
+        page = value_at(fact, f"{field}.{item}.page")
+        if isinstance(page, int):
+            return page
+    for path in ([f"{field}.{item}"] if item is not None else []) + [field]:
+        located = record.provenance.fields.get(path)
+        if located and located.page:
+            return located.page
+    value = value_at(fact or {}, field)
+    if isinstance(value, dict) and isinstance(value.get("page"), int):
+        return int(value["page"])
+    return None
 
 
 def build_set_violation(broken: BrokenSet, context: RunContext) -> Violation:
@@ -97,6 +176,8 @@ def build_set_violation(broken: BrokenSet, context: RunContext) -> Violation:
     for path, found in broken.distinct.items():
         _put(values, f"distinct.{path}", [f'"{v}"' for v in found])
     first = broken.members[0]
+    post = " · ".join(broken.key.values())
+    evidence = "; ".join(sorted({m.post_number or m.label for m in broken.members}))
     return Violation(
         rule_id=rule.id,
         severity=rule.severity.value,
@@ -113,6 +194,9 @@ def build_set_violation(broken: BrokenSet, context: RunContext) -> Violation:
         post_number=broken.key.get("post_number"),
         record_label=" · ".join(broken.key.values()),
         records=tuple(broken.members),
+        post=post,
+        evidence=evidence,
+        fingerprint=fingerprint(post, rule.id, context.versions.get(rule.id, ""), evidence),
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from postcheck.check import Finding, Summary
+from postcheck.rules.model import AnyRule
 
 
 @dataclass(frozen=True)
@@ -16,10 +17,15 @@ class RunInfo:
     rules_dir: str
     fail_on: str
     silent_rules: tuple[tuple[str, str], ...] = ()  # rules not run today, and why
+    rules: tuple[AnyRule, ...] = ()  # the rules this run judges with (SARIF's tool.driver.rules)
 
 
 class Reporter:
-    """Told each finding in input order, then the summary; writes to one text stream."""
+    """Told each finding in input order, then the summary; writes to one text stream.
+
+    Each violation carries its fingerprint, and a `suppression` (waiver or baseline) when it
+    does not count towards the exit status: formats that can show suppressed findings show
+    them as such, never drop them. The summary's `manifest` is complete by `finish`."""
 
     def __init__(
         self, stream: IO[str], info: RunInfo, color: bool | None = None, verbose: bool = False
