@@ -6,18 +6,21 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from functools import partial
+from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
 from postcheck.engine.evaluate import Evaluator, Judged
+from postcheck.engine.facts import value_at
 from postcheck.engine.locate import waiting_on_authority
 from postcheck.engine.set_pass import Member, SetPass
+from postcheck.fingerprint import post_identity
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
-from postcheck.rules.model import AnyRule, SetRule, Severity
+from postcheck.rules.model import SetRule, Severity
+from postcheck.rules.selection import choose, profile_named
 from postcheck.violations import (
     RunContext,
     Violation,
@@ -38,6 +41,8 @@ class RecordResult:
     violations: list[Violation]
     # (rule id, why) for rules that could not judge this record; filled when asked to explain
     not_applicable: tuple[tuple[str, str], ...] = ()
+    post: str = ""  # the post's identity (fingerprint.post_identity), as waivers name it
+    post_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,22 +99,18 @@ def compile_for_run(
     as_of: dt.date,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    profile: str | None = None,
+    parameters: dict[str, Any] | None = None,
 ) -> CompiledCatalogue:
-    """The catalogue narrowed by --select/--ignore, compiled for the day; errors name the file."""
-    chosen, dropped = set(select), set(ignore)
-    unknown = (chosen | dropped) - {r.id for r in catalogue.all_rules}
-    if unknown:
-        raise ValueError(
-            f"unknown rule id(s): {', '.join(sorted(unknown))} (see `postcheck rules`)"
-        )
-
-    def wanted(rule: AnyRule) -> bool:
-        return (not chosen or rule.id in chosen) and rule.id not in dropped
-
-    rules = [r for r in catalogue.rules if wanted(r)]
-    set_rules = [r for r in catalogue.set_rules if wanted(r)]
+    """The catalogue narrowed to a profile and by select/ignore selectors (rules/selection.py),
+    with any parameter overrides, compiled for the day; errors name the file or selector."""
+    chosen_profile = profile_named(profile, catalogue.profiles) if profile else None
+    chosen = choose(catalogue.all_rules, select, ignore, chosen_profile, catalogue.profiles)
+    rules = [r for r in catalogue.rules if r.id in chosen]
+    set_rules = [r for r in catalogue.set_rules if r.id in chosen]
+    values = catalogue.parameters.overridden(parameters or {})
     try:
-        return compile_catalogue(rules, catalogue.parameters, as_of, set_rules)
+        return compile_catalogue(rules, values, as_of, set_rules)
     except CompileError as error:
         assert error.rule_id is not None
         raise catalogue.error_at(error.rule_id, error.where, error.reason) from None
@@ -203,4 +204,9 @@ def _result(
             )
         )
     source = record.provenance
-    return RecordResult(source.file, source.index, record.label, violations, silent)
+    post = post_identity(
+        value_at(judged.fact, "derived.authority"), record.post_number, record.title, source.file
+    )
+    return RecordResult(
+        source.file, source.index, record.label, violations, silent, post, record.post_number
+    )

@@ -6,23 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import yaml
 
 from postcheck import __version__
-from postcheck.atomic import atomic_writer
 from postcheck.exit_codes import ExitCode
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
-from postcheck.rules.model import SetRule, Severity
+from postcheck.rules.model import SetRule
 
 if TYPE_CHECKING:
-    from postcheck.record.columns import TableOptions
+    from postcheck.config import Config
+    from postcheck.gate import Output
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ("error", "warning", "info", "never")
@@ -92,25 +91,73 @@ def main() -> None:
     """Check UK local-authority job posts against the statutes that govern them."""
 
 
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "jsonl", "csv")
+
+
+def _config_options(command: F) -> F:
+    command = click.option(
+        "--no-config", is_flag=True, help="Ignore configuration files (defaults and options only)."
+    )(command)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="Configuration file (default: the nearest postcheck.toml, or pyproject.toml with "
+        "[tool.postcheck], upward from here). See docs/configuration.md.",
+    )(command)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@_format_option("text", "json", default="text")
 @click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a violation at or above this severity is found.",
+    "--format",
+    "formats",
+    type=click.Choice(REPORT_FORMATS),
+    multiple=True,
+    help="Report format; repeat for several reports in one run, each paired in order with an "
+    "--output (one of them may be '-' for standard output). Default: text.",
 )
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to this file (atomically) instead of standard output.",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Write the report to FILE (atomically); repeatable, paired with --format in order.",
 )
-@click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable).")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeatable).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding that counts is at or above this severity (default: error).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="SELECTOR",
+    help="Run only these rules: ids, areas, severities, certainties or globs (repeatable).",
+)
+@click.option("--ignore", multiple=True, metavar="SELECTOR", help="Skip these rules (repeatable).")
+@click.option("--profile", default=None, help="Named rule selection from profiles.yaml.")
+@click.option(
+    "--include", multiple=True, metavar="GLOB", help="Read only matching files of folders."
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files of folders.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Baseline file: only findings it does not list count (postcheck baseline create).",
+)
+@click.option(
+    "--waivers",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Reviewed waiver file (docs/waivers.md).",
+)
+@click.option("--statistics", is_flag=True, help="Also count the findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Show only findings that count; no summary line.")
 @click.option(
     "--stdin-format",
     type=click.Choice(["auto", "yaml", "json", "jsonl", "csv", "text"]),
@@ -127,8 +174,8 @@ def main() -> None:
     "(docs/column-maps.md).",
 )
 @click.option(
-    "--strict-columns",
-    is_flag=True,
+    "--strict-columns/--lenient-columns",
+    default=None,
     help="Make a CSV or XLSX column that matches no record field an input error (default: "
     "ignored, with one warning per file).",
 )
@@ -165,16 +212,24 @@ def main() -> None:
 @_authorities_option
 @_rules_option
 @_as_of_option
+@_config_options
 def check(
     paths: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
-    output: Path | None,
+    formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    profile: str | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    baseline: Path | None,
+    waivers: Path | None,
+    statistics: bool,
+    quiet: bool,
     stdin_format: str,
     columns_file: Path | None,
-    strict_columns: bool,
+    strict_columns: bool | None,
     sheet: str | None,
     color: bool | None,
     verbose: bool,
@@ -183,84 +238,76 @@ def check(
     authority_dirs: tuple[Path, ...],
     rules_dir: Path | None,
     as_of: dt.datetime | None,
+    config_file: Path | None,
+    no_config: bool,
 ) -> None:
     """Check post records and job descriptions in PATHS (files, folders, or - for stdin).
 
-    Exit status: 0 clean, 1 violations at or above --fail-on, 2 usage or input error.
+    Exit status: 0 clean, 1 findings that count at or above --fail-on, 2 usage or input error.
     """
-    from postcheck.check import SetResult, Summary, build_evaluator, compile_for_run, run
-    from postcheck.record.sources import iter_outcomes
-    from postcheck.report import RunInfo, make_reporter
-    from postcheck.report.progress import progress
+    from postcheck import gate
 
-    tables = _table_options(columns_file, strict_columns, sheet)
-    catalogue = _load(rules_dir)
-    day = _day(as_of)
-    try:
-        compiled = compile_for_run(catalogue, day, select, ignore)
-        authorities = AuthorityDirectory.load(catalogue.directory, authority_file, authority_dirs)
-        evaluator = build_evaluator(catalogue, compiled, authorities)
-    except ValueError as error:  # RuleFileError and AuthorityFileError included
-        raise UsageFailure(str(error)) from None
-    info = RunInfo(
-        __version__,
-        day,
-        str(catalogue.directory),
-        fail_on,
-        tuple(sorted(compiled.not_applicable.items())),
+    config = _configuration(
+        config_file,
+        no_config,
+        rules=rules_dir,
+        authorities=authority_dirs,
+        authority=authority_file,
+        columns=columns_file,
+        strict_columns=strict_columns,
+        sheet=sheet,
+        profile=profile,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        as_of=as_of.date() if as_of else None,
+        include=include,
+        exclude=exclude,
+        baseline=baseline,
+        waivers=waivers,
     )
-    summary = Summary()
-    threshold = 0 if fail_on == "never" else Severity(fail_on).rank
-    with _report_stream(output) as stream, progress(show_progress) as tick:
-        reporter = make_reporter(
-            output_format, stream, info, color=color if output is None else False, verbose=verbose
-        )
-        findings = run(
-            iter_outcomes(paths, stdin_format, tables),
-            compiled,
-            evaluator=evaluator,
-            explain_silence=verbose,
-        )
-        for finding in findings:
-            summary.add(finding)
-            reporter.add(finding)
-            if not isinstance(finding, SetResult):  # the counter counts records read
-                tick()
-        summary.unmatched_authorities = authorities.unmatched()
-        reporter.finish(summary)
-    failing = threshold > 0 and any(
-        Severity(s).rank >= threshold and n for s, n in summary.by_severity.items()
-    )
-    if summary.input_errors:
-        sys.exit(ExitCode.USAGE_OR_INPUT)
-    sys.exit(ExitCode.VIOLATIONS if failing else ExitCode.CLEAN)
-
-
-def _table_options(columns_file: Path | None, strict: bool, sheet: str | None) -> TableOptions:
-    """How CSV and XLSX exports are read; a broken column map stops the run before any record."""
-    from postcheck.record.columns import ColumnMapError, TableOptions, load_column_map
-
-    try:
-        column_map = load_column_map(columns_file) if columns_file else None
-    except ColumnMapError as error:
-        raise UsageFailure(str(error)) from None
+    reports = _outputs(formats, outputs)
 
     def warn(file: str, message: str) -> None:
         click.echo(f"warning: {file}: {message}", err=True)
 
-    return TableOptions(column_map, strict, sheet, warn)
-
-
-@contextmanager
-def _report_stream(output: Path | None) -> Iterator[IO[str]]:
-    if output is None:
-        yield sys.stdout
-        return
+    display = gate.Display(color, verbose, show_progress, statistics, quiet, stdin_format, warn)
     try:
-        with atomic_writer(output) as stream:
-            yield stream
-    except OSError as error:
-        raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+        status = gate.check(config, paths, reports, display)
+    except ValueError as error:  # rule, authority, column-map, waiver, baseline, selection
+        raise UsageFailure(str(error)) from None
+    sys.exit(status)
+
+
+def _configuration(config_file: Path | None, no_config: bool, **options: Any) -> Config:
+    """The configuration file's settings with the command-line options laid over them."""
+    from postcheck.config import ConfigError, find_config, load_config
+
+    try:
+        found = None if no_config else (config_file or find_config(Path.cwd()))
+        return load_config(found).with_options(options)
+    except (ConfigError, ValueError) as error:
+        raise UsageFailure(str(error)) from None
+
+
+def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[Output]:
+    """Reports requested: formats paired in order with outputs ('-' or none: stdout)."""
+    from postcheck.gate import Output
+
+    chosen = list(formats) or ["text"]
+    if len(outputs) > len(chosen):
+        raise UsageFailure("more --output files than --format choices: pair each with one")
+    if len(chosen) > 1 and len(outputs) < len(chosen):
+        raise UsageFailure(
+            "several --format choices need an --output each (one may be '-' for stdout)"
+        )
+    paired = [
+        Output(fmt, None if i >= len(outputs) or outputs[i] == "-" else Path(outputs[i]))
+        for i, fmt in enumerate(chosen)
+    ]
+    if sum(o.path is None for o in paired) > 1:
+        raise UsageFailure("only one report can go to standard output")
+    return paired
 
 
 @main.command("rules")

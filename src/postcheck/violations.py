@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,9 +13,9 @@ from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.engine.facts import value_at
 from postcheck.engine.locate import matched_items
 from postcheck.engine.set_pass import BrokenSet, Member
+from postcheck.fingerprint import fingerprint, post_identity, rule_version
 from postcheck.record.model import PostRecord
 from postcheck.rules.conditions import parse_period
-from postcheck.fingerprint import fingerprint, post_identity, rule_version
 from postcheck.rules.model import Rule, SetRule
 from postcheck.rules.parameters import ParameterValue
 
@@ -138,7 +139,8 @@ def evidence_of(fact: dict[str, Any], field: str, item: int | None) -> str:
     value = value_at(fact, f"{field}.{item}") if item is not None else value_at(fact, field)
     if isinstance(value, dict):
         written = value.get("as_written") or value.get("clause")
-        return str(written) if written else _plain(value)
+        # no words to quote: the value itself, written the same way every time
+        return str(written) if written else json.dumps(value, sort_keys=True, ensure_ascii=False)
     if isinstance(value, list):
         return "; ".join(
             str(v.get("as_written") or _plain(v)) if isinstance(v, dict) else _plain(v)

@@ -1,5 +1,5 @@
-"""Imports only flow downwards (record <- rules <- engine <- violations/check <- report <- cli),
-and only the engine's backend module touches durable-rules."""
+"""Imports only flow downwards (record <- rules <- engine <- violations/check <- waivers and
+baseline <- report <- gate/cli), and only the engine's backend module touches durable-rules."""
 
 from __future__ import annotations
 
@@ -14,9 +14,23 @@ ALLOWED = {
     "record": {"record", "yamlfile"},
     "rules": {"record", "rules", "yamlfile"},
     "engine": {"record", "rules", "engine", "yamlfile"},
-    "violations": {"record", "rules", "engine"},
-    "check": {"record", "rules", "engine", "violations"},
-    "report": {"record", "rules", "engine", "violations", "check", "report"},
+    "fingerprint": {"rules"},
+    "violations": {"record", "rules", "engine", "fingerprint"},
+    "check": {"record", "rules", "engine", "violations", "fingerprint"},
+    # governance of findings: which count (waivers, baselines), set by the configuration
+    "config": {"rules"},
+    "waivers": {"rules", "violations", "fingerprint", "yamlfile"},
+    "baseline": {"violations"},
+    "report": {
+        "record",
+        "rules",
+        "engine",
+        "violations",
+        "check",
+        "report",
+        "fingerprint",
+        "config",
+    },
 }
 
 

@@ -10,7 +10,9 @@ import io
 import itertools
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 from postcheck.record import documents, structured
@@ -38,11 +40,37 @@ _SNIFF_CHARS = 65_536
 _YAML_KEY = re.compile(r"^-?\s*([a-z_]+):", re.MULTILINE)
 
 
+@dataclass
+class Walk:
+    """Which files of a folder are read. `include` and `exclude` are globs matched against the
+    path below the folder given (`**/drafts/*`) and against the file name (`*.pdf`). A file no
+    reader recognises as a post (an image, a README without a job title, a workflow `.yml`) is
+    passed over and listed in `skipped`, so a documents folder can be gated as it is; a file
+    named on the command line is always read, and an error there stays an input error."""
+
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+
+    def wants(self, relative: Path) -> bool:
+        text = relative.as_posix()
+
+        def hit(globs: Sequence[str]) -> bool:
+            return any(fnmatch(text, g) or fnmatch(relative.name, g) for g in globs)
+
+        return (not self.include or hit(self.include)) and not hit(self.exclude)
+
+
 def iter_outcomes(
-    paths: Iterable[str], stdin_format: str = "auto", tables: TableOptions | None = None
+    paths: Iterable[str],
+    stdin_format: str = "auto",
+    tables: TableOptions | None = None,
+    walk: Walk | None = None,
 ) -> Iterator[ReadOutcome]:
     """Every record (or input error) from the given paths, in a stable order; tables says how
-    CSV and XLSX exports are read (column map, strictness, sheet)."""
+    CSV and XLSX exports are read (column map, strictness, sheet), walk which files of a
+    folder are read."""
+    walk = walk or Walk()
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(stdin_format, tables)
@@ -50,12 +78,59 @@ def iter_outcomes(
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not _hidden(child.relative_to(path)):
-                    yield from read_path(child, tables)
+                relative = child.relative_to(path)
+                if not _hidden(relative) and walk.wants(relative):
+                    yield from _read_walked(child, tables, walk)
         elif path.exists():
             yield from read_path(path, tables)
         else:
             yield InputError(raw, "no such file or directory")
+
+
+def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterator[ReadOutcome]:
+    """A file met in a folder: read if it is a post record or a job description, else
+    passed over with the reason."""
+    try:
+        kind = detect_format(path)
+    except OSError as error:
+        yield InputError(str(path), f"cannot read: {error.strerror or error}")
+        return
+    if kind is None:
+        walk.skipped.append((str(path), "not a format postcheck reads"))
+        return
+    if kind in ("yaml", "json") and not _opens_like_records(path, kind):
+        walk.skipped.append((str(path), f"{kind} that is not a post record"))
+        return
+    outcomes = read_path(path, tables)
+    if kind in documents.FORMATS:
+        found = list(outcomes)
+        if found and all(isinstance(o, PostRecord) and not _names_a_post(o) for o in found):
+            walk.skipped.append(
+                (str(path), "a document with no job title, post number, basis or grade")
+            )
+            return
+        yield from found
+        return
+    yield from outcomes
+
+
+def _names_a_post(record: PostRecord) -> bool:
+    """Whether a document reads as a post at all: a job description states at least its title,
+    post number, statutory basis or grade. Anything less is a README or a letter."""
+    return bool(record.title or record.post_number or record.statutory_basis or record.grade)
+
+
+def _opens_like_records(path: Path, kind: str) -> bool:
+    """Whether a YAML or JSON file's first keys are record fields (a post, or a list of them)."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            head = handle.read(_SNIFF_CHARS)
+    except OSError:
+        return True  # let the reader report it
+    if kind == "json":
+        keys = re.findall(r'[{,]\s*"([^"]+)"\s*:', head)[:5]
+        return not keys or all(k in PostRecord.model_fields for k in keys)
+    return head.lstrip().startswith("---") or _yaml_record_keys(head)
 
 
 def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[ReadOutcome]:

@@ -5,10 +5,21 @@ from __future__ import annotations
 from typing import IO
 
 from postcheck.report.base import Reporter, RunInfo
+from postcheck.report.csv_report import CsvReporter
+from postcheck.report.github import GithubReporter
+from postcheck.report.gitlab import GitlabReporter
 from postcheck.report.json_report import JsonReporter
+from postcheck.report.jsonl import JsonlReporter
 from postcheck.report.text import TextReporter
 
-REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter}
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+    "gitlab": GitlabReporter,
+    "jsonl": JsonlReporter,
+    "csv": CsvReporter,
+}
 
 
 def make_reporter(

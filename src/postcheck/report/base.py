@@ -18,6 +18,8 @@ class RunInfo:
     fail_on: str
     silent_rules: tuple[tuple[str, str], ...] = ()  # rules not run today, and why
     rules: tuple[AnyRule, ...] = ()  # the rules this run judges with (SARIF's tool.driver.rules)
+    statistics: bool = False  # also count findings per rule and severity (--statistics)
+    quiet: bool = False  # only the findings that count towards the exit status (--quiet)
 
 
 class Reporter:

@@ -51,6 +51,11 @@ class JsonReporter(Reporter):
                 "unmatched_authorities": [
                     {"name": name, "records": n} for name, n in summary.unmatched_authorities
                 ],
+                "counting": {s: summary.counting[s] for s in ("error", "warning", "info")},
+                "suppressed": dict(sorted(summary.suppressed.items())),
+                "baseline": summary.baseline,
+                "skipped_files": summary.skipped_files,
             },
+            "manifest": summary.manifest,
         }
         self.stream.write("\n], " + json.dumps(tail, ensure_ascii=False, indent=None)[1:] + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import IO
 
 from rich.console import Console
@@ -43,6 +44,10 @@ class TextReporter(Reporter):
             )
             self.console.print()
             return
+        if self.info.quiet:
+            finding = _counting_only(finding)
+            if not finding.violations:
+                return
         if isinstance(finding, SetResult):
             self._set(finding)
         elif finding.violations or (self.verbose and finding.not_applicable):
@@ -67,14 +72,28 @@ class TextReporter(Reporter):
         self.console.print()
 
     def _violation(self, v: Violation, where: str) -> None:
+        status = f"  [dim]({v.baseline})[/]" if v.baseline else ""
         self.console.print(
-            f"  [{_STYLE[v.severity]}]{v.severity:<7}[/] [bold]{escape(v.rule_id)}[/]{where}"
+            f"  [{_STYLE[v.severity]}]{v.severity:<7}[/] [bold]{escape(v.rule_id)}[/]"
+            f"{where}{status}"
         )
         self.console.print(f"    {escape(v.message)}")
         self.console.print(f"    [dim]law:[/] {escape(v.citation)}  [dim]{escape(v.url)}[/]")
         self.console.print(f"    [dim]fix:[/] {escape(v.fix)}")
+        if v.suppression is not None and v.suppression.kind == "waiver":
+            by = f" by {v.suppression.approver}" if v.suppression.approver else ""
+            until = f" until {v.suppression.expires}" if v.suppression.expires else ""
+            where = escape(v.suppression.location or "")
+            self.console.print(
+                f"    [green]waived[/]{escape(by)}{escape(until)}: "
+                f"{escape(v.suppression.justification)}  [dim]{where}[/]"
+            )
 
     def finish(self, summary: Summary) -> None:
+        if self.info.statistics:
+            self._statistics(summary)
+        if self.info.quiet:
+            return
         counts = ", ".join(
             _count(summary.by_severity[s], s, "" if s == "info" else "s")
             for s in ("error", "warning", "info")
@@ -84,6 +103,23 @@ class TextReporter(Reporter):
             f"{_count(summary.violations, 'violation')} ({counts}), "
             f"{_count(summary.input_errors, 'input error')}"
         )
+        suppressed = sum(summary.suppressed.values())
+        if suppressed:
+            kinds = ", ".join(f"{n} by {kind}" for kind, n in sorted(summary.suppressed.items()))
+            self.console.print(
+                f"{_count(suppressed, 'violation')} not counted towards the exit status ({kinds})"
+            )
+        if summary.baseline is not None:
+            b = summary.baseline
+            self.console.print(
+                f"baseline: {b['new']} new, {b['unchanged']} unchanged, {b['resolved']} resolved"
+            )
+        if summary.skipped_files:
+            self.console.print(
+                f"{_count(len(summary.skipped_files), 'file')} in the folders given "
+                f"{'is' if len(summary.skipped_files) == 1 else 'are'} not a post, skipped: "
+                f"{escape(', '.join(summary.skipped_files))}"
+            )
         if summary.unmatched_authorities:
             names = ", ".join(f"{name} ({n})" for name, n in summary.unmatched_authorities)
             total = sum(n for _, n in summary.unmatched_authorities)
@@ -92,6 +128,18 @@ class TextReporter(Reporter):
                 f"{'a council' if total == 1 else 'councils'} with no authority file: "
                 f"{escape(names)} (judged without authority context; see --authorities)"
             )
+
+    def _statistics(self, summary: Summary) -> None:
+        """Findings per rule, most first, with each rule's severity (ruff's --statistics)."""
+        severity = {r.id: r.severity.value for r in self.info.rules}
+        for rule_id, n in sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0])):
+            self.console.print(f"{n:>6}  {severity.get(rule_id, ''):<7}  {escape(rule_id)}")
+        if summary.by_rule:
+            self.console.print()
+
+
+def _counting_only(finding: RecordResult | SetResult) -> RecordResult | SetResult:
+    return dataclasses.replace(finding, violations=[v for v in finding.violations if v.counts])
 
 
 def _count(n: int, noun: str, plural: str = "s") -> str:

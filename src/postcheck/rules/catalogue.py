@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from postcheck.rules.authorities import AUTHORITIES_DIR
 from postcheck.rules.model import AnyRule, Area, Rule, SetRule
 from postcheck.rules.parameters import Parameters
+from postcheck.rules.selection import PROFILES_FILE, Profile, SelectionError, load_profiles
 from postcheck.yamlfile import YamlDocument, load_documents, mark_line
 
 PARAMETERS_FILE = "parameters.yaml"
@@ -41,6 +42,7 @@ class Catalogue:
     directory: Path
     _sources: dict[str, tuple[Path, YamlDocument]] = field(default_factory=dict, repr=False)
     set_rules: list[SetRule] = field(default_factory=list)
+    profiles: dict[str, Profile] = field(default_factory=dict)  # from profiles.yaml
 
     @property
     def all_rules(self) -> list[AnyRule]:
@@ -119,7 +121,11 @@ def load_catalogue(directory: Path) -> Catalogue:
         sources[rule.id] = (path, document)
     if not rules and not set_rules:
         raise RuleFileError(directory, "no rule files found (expected <area>/<rule-id>.yaml)")
-    return Catalogue(rules, parameters, directory, sources, set_rules)
+    try:
+        profiles = load_profiles(directory)
+    except SelectionError as error:
+        raise RuleFileError(directory / PROFILES_FILE, str(error)) from None
+    return Catalogue(rules, parameters, directory, sources, set_rules, profiles)
 
 
 def _stray_files(directory: Path) -> list[Path]:
@@ -129,7 +135,7 @@ def _stray_files(directory: Path) -> list[Path]:
     stray = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
         parts = path.relative_to(directory).parts
-        if parts == (PARAMETERS_FILE,) or any(part.startswith(".") for part in parts):
+        if parts in ((PARAMETERS_FILE,), (PROFILES_FILE,)) or any(p.startswith(".") for p in parts):
             continue
         placed = len(parts) == 2 and path.suffix == ".yaml"
         if not placed or parts[0] not in areas | {AUTHORITIES_DIR}:

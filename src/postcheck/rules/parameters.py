@@ -8,6 +8,7 @@ give is null, and rules that need it stay silent rather than guess.
 from __future__ import annotations
 
 import datetime as dt
+from difflib import get_close_matches
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -61,3 +62,49 @@ class Parameters(RuleData):
 
     def __contains__(self, name: object) -> bool:
         return name in self.parameters
+
+    def overridden(self, values: dict[str, Any]) -> Parameters:
+        """These parameters with some set to one value for every day (a configuration file's
+        `[parameters]`). The value must have the type the parameter's own values have: a
+        number for a number, a period for a period, a list of text for a list."""
+        if not values:
+            return self
+        changed = dict(self.parameters)
+        for name, value in values.items():
+            if name not in self.parameters:
+                close = get_close_matches(name, list(self.parameters), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(f"parameters.{name}: no such parameter{hint}")
+            parameter = self.parameters[name]
+            _check_type(name, value, [v.value for v in parameter.values if v.value is not None])
+            override = DatedValue.model_validate(
+                {"from": dt.date.min, "value": value, "source": "configuration override"}
+            )
+            changed[name] = parameter.model_copy(update={"values": [override]})
+        return Parameters(parameters=changed)
+
+
+def _check_type(name: str, value: Any, known: list[ParameterValue]) -> None:
+    def kind(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true/false"
+        if isinstance(v, int | float):
+            return "a number"
+        if isinstance(v, str):
+            return "a period" if v.startswith("P") else "text"
+        if isinstance(v, list) and all(isinstance(i, str) for i in v):
+            return "a list of text"
+        return type(v).__name__
+
+    expected = {kind(v) for v in known}
+    if expected and kind(value) not in expected:
+        raise ValueError(
+            f"parameters.{name}: expected {' or '.join(sorted(expected))}, got {value!r}"
+        )
+    if kind(value) == "a period":
+        from postcheck.rules.conditions import parse_period
+
+        try:
+            parse_period(value)
+        except ValueError as error:
+            raise ValueError(f"parameters.{name}: {error}") from None

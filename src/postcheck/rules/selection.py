@@ -1,0 +1,126 @@
+"""Which rules a run uses: selectors, and the named profiles built from them.
+
+A selector names rules the way people think of them: one rule (`s9-not-fixed-term`), an area
+(`grading`), a severity (`error`), a certainty (`statute`), or a glob over ids (`s9-*`). A
+profile (`rules/profiles.yaml`) is a named list of selectors that may extend another, so
+`strict` is `recommended` plus the rules of good practice. A selector that names nothing is an
+error with a suggestion: a misspelt `--ignore` must not leave a rule running unnoticed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from difflib import get_close_matches
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+import yaml
+from pydantic import Field, ValidationError
+
+from postcheck.rules.data import RuleData
+from postcheck.rules.model import AnyRule, Area, Certainty, Severity
+
+PROFILES_FILE = "profiles.yaml"
+
+
+class Profile(RuleData):
+    description: str = Field(min_length=10)
+    extends: str | None = None
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+
+
+class SelectionError(ValueError):
+    pass
+
+
+def matching(selector: str, rules: Sequence[AnyRule]) -> set[str]:
+    """The ids of the rules one selector names; SelectionError if it names none."""
+    chosen = {
+        rule.id
+        for rule in rules
+        if selector in (rule.id, rule.area.value, rule.severity.value, rule.certainty.value)
+        or (_is_glob(selector) and fnmatchcase(rule.id, selector))
+    }
+    if not chosen:
+        raise SelectionError(f"{selector!r} names no rule{_suggestion(selector, rules)}")
+    return chosen
+
+
+def choose(
+    rules: Sequence[AnyRule],
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    profile: Profile | None = None,
+    profiles: dict[str, Profile] | None = None,
+) -> set[str]:
+    """The ids a run uses: the profile's rules (all, without one), narrowed to `select` if
+    given, less `ignore`."""
+    chosen = {r.id for r in rules}
+    if profile is not None:
+        chosen = profile_rules(profile, profiles or {}, rules)
+    wanted = [s for s in select]
+    if wanted:
+        chosen &= set().union(*(matching(s, rules) for s in wanted))
+    for selector in ignore:
+        chosen -= matching(selector, rules)
+    return chosen
+
+
+def profile_rules(
+    profile: Profile, profiles: dict[str, Profile], rules: Sequence[AnyRule]
+) -> set[str]:
+    """A profile's rules: those of the profile it extends, plus its own selection, less its
+    own ignores."""
+    seen: list[Profile] = []
+    current: Profile | None = profile
+    chain: list[Profile] = []
+    while current is not None:
+        if current in seen:
+            raise SelectionError("profiles extend each other in a circle")
+        seen.append(current)
+        chain.append(current)
+        current = profiles[current.extends] if current.extends else None
+    chosen: set[str] = set()
+    for step in reversed(chain):
+        for selector in step.select:
+            chosen |= matching(selector, rules)
+        for selector in step.ignore:
+            chosen -= matching(selector, rules)
+    return chosen
+
+
+def load_profiles(rules_dir: Path) -> dict[str, Profile]:
+    """The profiles beside a rule catalogue; none when it has no profiles.yaml."""
+    path = rules_dir / PROFILES_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        profiles = {name: Profile.model_validate(body) for name, body in data.items()}
+    except (yaml.YAMLError, ValidationError, AttributeError) as error:
+        raise SelectionError(f"{path}: {error}") from None
+    for name, profile in profiles.items():
+        if profile.extends and profile.extends not in profiles:
+            raise SelectionError(f"{path}: profile {name!r} extends unknown {profile.extends!r}")
+    return profiles
+
+
+def profile_named(name: str, profiles: dict[str, Profile]) -> Profile:
+    if name not in profiles:
+        close = get_close_matches(name, list(profiles), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        known = ", ".join(sorted(profiles)) or "none"
+        raise SelectionError(f"unknown profile {name!r}{hint}; profiles: {known}")
+    return profiles[name]
+
+
+def _is_glob(selector: str) -> bool:
+    return any(ch in selector for ch in "*?[")
+
+
+def _suggestion(selector: str, rules: Sequence[AnyRule]) -> str:
+    words = {r.id for r in rules} | {a.value for a in Area} | {s.value for s in Severity}
+    words |= {c.value for c in Certainty}
+    close = get_close_matches(selector, sorted(words), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else " (see `postcheck rules`)"
