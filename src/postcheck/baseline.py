@@ -98,3 +98,20 @@ def write_baseline(stream: IO[str], violations: Iterable[Violation], as_of: dt.d
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
     return len(entries)
+
+
+class BaselineWriter:
+    """A report that is a baseline: every finding of the run, written at the end
+    (`postcheck baseline create`). Memory holds the findings only, not the records."""
+
+    def __init__(self, stream: IO[str], as_of: dt.date) -> None:
+        self.stream = stream
+        self.as_of = as_of
+        self.violations: list[Violation] = []
+        self.written = 0
+
+    def add(self, violations: Iterable[Violation]) -> None:
+        self.violations.extend(violations)
+
+    def finish(self) -> None:
+        self.written = write_baseline(self.stream, self.violations, self.as_of)

@@ -310,6 +310,158 @@ def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[Output]
     return paired
 
 
+@main.command("config")
+@_format_option("text", "json", default="text")
+@_config_options
+def show_config(output_format: str, config_file: Path | None, no_config: bool) -> None:
+    """Print the effective configuration: every setting, its value, and where it came from
+    (a file and line, or the default)."""
+    config = _configuration(config_file, no_config)
+    values = config.settings.model_dump(mode="json")
+    if output_format == "json":
+        rows = {k: {"value": v, "from": config.origin(k)} for k, v in values.items()}
+        click.echo(
+            json.dumps(
+                {"file": str(config.file) if config.file else None, "settings": rows}, indent=2
+            )
+        )
+        return
+    click.echo(f"configuration file: {config.file or 'none found'}")
+    width = max(map(len, values))
+    for name, value in values.items():
+        shown = json.dumps(value, ensure_ascii=False)
+        click.echo(f"  {name:<{width}}  {shown}  ({config.origin(name)})")
+
+
+@main.group("baseline")
+def baseline_group() -> None:
+    """Adopt postcheck on posts that already have findings: record them, then count only new
+    ones (check --baseline FILE)."""
+
+
+@baseline_group.command("create")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--select", multiple=True, metavar="SELECTOR")
+@click.option("--ignore", multiple=True, metavar="SELECTOR")
+@click.option("--profile", default=None)
+@click.option(
+    "--columns", "columns_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--authority", "authority_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@_authorities_option
+@_rules_option
+@_as_of_option
+@_config_options
+def baseline_create(
+    file: Path,
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    profile: str | None,
+    columns_file: Path | None,
+    authority_file: Path | None,
+    authority_dirs: tuple[Path, ...],
+    rules_dir: Path | None,
+    as_of: dt.datetime | None,
+    config_file: Path | None,
+    no_config: bool,
+) -> None:
+    """Write FILE: a baseline of every finding in PATHS today (atomically). Exit 2 if any
+    input could not be read (the file is still written)."""
+    from postcheck import gate
+
+    config = _configuration(
+        config_file,
+        no_config,
+        rules=rules_dir,
+        authorities=authority_dirs,
+        authority=authority_file,
+        columns=columns_file,
+        profile=profile,
+        select=select,
+        ignore=ignore,
+        as_of=as_of.date() if as_of else None,
+    )
+    config = config.without("baseline", "waivers")
+    try:
+        status = gate.check(config, paths, [gate.Output("baseline", file)], gate.Display())
+    except ValueError as error:
+        raise UsageFailure(str(error)) from None
+    entries = len(json.loads(file.read_text(encoding="utf-8"))["findings"])
+    click.echo(f"{file}: baseline of {entries} finding{'s' if entries != 1 else ''}", err=True)
+    sys.exit(ExitCode.USAGE_OR_INPUT if status == ExitCode.USAGE_OR_INPUT else ExitCode.CLEAN)
+
+
+@main.command("waivers")
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False
+)
+@_format_option("text", "json", default="text")
+@_rules_option
+@_as_of_option
+@_config_options
+def list_waivers(
+    file: Path | None,
+    output_format: str,
+    rules_dir: Path | None,
+    as_of: dt.datetime | None,
+    config_file: Path | None,
+    no_config: bool,
+) -> None:
+    """List the waivers of FILE (default: the configuration's `waivers`), with the days left
+    until each expires. Exit 1 if one has expired or is incomplete."""
+    from postcheck.waivers import load_waivers
+
+    config = _configuration(config_file, no_config, rules=rules_dir, waivers=file)
+    path = config.settings.waivers
+    if path is None:
+        raise UsageFailure("no waiver file: give FILE or set `waivers` in the configuration")
+    day = _day(as_of) if as_of else (config.settings.as_of or dt.date.today())
+    catalogue = _load(config.settings.rules)
+    try:
+        waivers = load_waivers(path, day, (r.id for r in catalogue.all_rules))
+    except ValueError as error:
+        raise UsageFailure(str(error)) from None
+    rows = []
+    for entry in waivers.entries:
+        w = entry.waiver
+        left = (w.expires - day).days if w.expires else None
+        problem = waivers.problem(entry)
+        rows.append(
+            {
+                "line": entry.line,
+                "post": w.post,
+                "rule": w.rule,
+                "approver": w.approver,
+                "expires": w.expires.isoformat() if w.expires else None,
+                "days_left": left,
+                "ticket": w.ticket,
+                "reason": w.reason,
+                "problem": problem[1] if problem else None,
+            }
+        )
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {"file": str(path), "as_of": day.isoformat(), "waivers": rows},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for row in rows:
+            state = row["problem"] or f"{row['days_left']} days left"
+            click.echo(
+                f"{path}:{row['line']}  {row['rule']}  post {row['post']}  "
+                f"expires {row['expires'] or '?'}  ({state})  approved by {row['approver'] or '?'}"
+            )
+        click.echo(f"{len(rows)} waiver{'s' if len(rows) != 1 else ''} as of {day.isoformat()}")
+    sys.exit(ExitCode.VIOLATIONS if any(r["problem"] for r in rows) else ExitCode.CLEAN)
+
+
 @main.command("rules")
 @_format_option("text", "json", default="text")
 @_rules_option

@@ -101,6 +101,15 @@ class Config:
         origins = self.origins | dict.fromkeys(given, "command line")
         return Config(Settings.model_validate(values), origins, self.file)
 
+    def without(self, *names: str) -> Config:
+        """The configuration with some settings back at their defaults (a baseline is made
+        from every finding, whatever the baseline and waivers in the file say)."""
+        values = self.settings.model_dump()
+        for name in names:
+            values[name] = Settings.model_fields[name].get_default(call_default_factory=True)
+        origins = {k: v for k, v in self.origins.items() if k not in names}
+        return Config(Settings.model_validate(values), origins, self.file)
+
 
 def find_config(start: Path) -> Path | None:
     """The nearest postcheck.toml, or pyproject.toml with a [tool.postcheck] table, upward."""

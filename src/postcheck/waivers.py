@@ -85,7 +85,7 @@ class Waivers:
             if waiver.rule != violation.rule_id or not (_keys(violation) & _post_keys(waiver)):
                 continue
             entry.used = True
-            if self._problem(entry) or violation.rule_id in self.not_waivable:
+            if self.problem(entry) or violation.rule_id in self.not_waivable:
                 continue
             return dataclasses.replace(
                 violation,
@@ -109,7 +109,7 @@ class Waivers:
         found = []
         for entry in self.entries:
             waiver = entry.waiver
-            problem = self._problem(entry)
+            problem = self.problem(entry)
             if problem is None and waiver.rule in self.not_waivable:
                 problem = (
                     "waiver-not-allowed",
@@ -121,7 +121,8 @@ class Waivers:
                 found.append(self._finding(entry, *problem))
         return found
 
-    def _problem(self, entry: Entry) -> tuple[str, str] | None:
+    def problem(self, entry: Entry) -> tuple[str, str] | None:
+        """(waiver rule id, why) when the waiver cannot be honoured on its own terms."""
         waiver = entry.waiver
         if waiver.rule not in self.known_rules:
             return ("waiver-unknown-rule", f"there is no rule {waiver.rule!r}")

@@ -30,6 +30,7 @@ ALLOWED = {
         "report",
         "fingerprint",
         "config",
+        "baseline",
     },
 }
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import IO
 
 from postcheck.report.base import Reporter, RunInfo
+from postcheck.report.baseline_report import BaselineReporter
 from postcheck.report.csv_report import CsvReporter
 from postcheck.report.github import GithubReporter
 from postcheck.report.gitlab import GitlabReporter
 from postcheck.report.json_report import JsonReporter
 from postcheck.report.jsonl import JsonlReporter
+from postcheck.report.junit import JunitReporter
+from postcheck.report.sarif import SarifReporter
 from postcheck.report.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
@@ -19,6 +22,9 @@ REPORTERS: dict[str, type[Reporter]] = {
     "gitlab": GitlabReporter,
     "jsonl": JsonlReporter,
     "csv": CsvReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
+    "baseline": BaselineReporter,  # written by `postcheck baseline create`
 }
 
 
