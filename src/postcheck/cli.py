@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,10 +44,28 @@ def _rules_option(command: F) -> F:
     )(command)
 
 
+class _Day(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2, not on 8.1
+    """A calendar day written YYYY-MM-DD; "2026-13-01" is refused as no real date, not as a
+    format mismatch."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{value!r} is not a day written YYYY-MM-DD", param, ctx)
+        try:
+            return dt.datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            self.fail(f"{value!r} is not a real date", param, ctx)
+
+
 def _as_of_option(command: F) -> F:
     return click.option(
         "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=_Day(),
         default=None,
         help="Judge the law and the dates as they stood on this day (YYYY-MM-DD; default today).",
     )(command)
@@ -156,6 +175,12 @@ def _config_options(command: F) -> F:
     default=None,
     help="Reviewed waiver file (docs/waivers.md).",
 )
+@click.option(
+    "--skip-non-posts",
+    is_flag=True,
+    help="Skip files named in PATHS that are not posts (images, workflow files), as files "
+    "found in folders are; for pre-commit, which names every changed file.",
+)
 @click.option("--statistics", is_flag=True, help="Also count the findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only findings that count; no summary line.")
 @click.option(
@@ -225,6 +250,7 @@ def check(
     exclude: tuple[str, ...],
     baseline: Path | None,
     waivers: Path | None,
+    skip_non_posts: bool,
     statistics: bool,
     quiet: bool,
     stdin_format: str,
@@ -271,7 +297,9 @@ def check(
     def warn(file: str, message: str) -> None:
         click.echo(f"warning: {file}: {message}", err=True)
 
-    display = gate.Display(color, verbose, show_progress, statistics, quiet, stdin_format, warn)
+    display = gate.Display(
+        color, verbose, show_progress, statistics, quiet, stdin_format, warn, skip_non_posts
+    )
     try:
         status = gate.check(config, paths, reports, display)
     except ValueError as error:  # rule, authority, column-map, waiver, baseline, selection

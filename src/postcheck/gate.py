@@ -60,6 +60,7 @@ class Display:
     quiet: bool = False
     stdin_format: str = "auto"
     warn: Callable[[str, str], None] = lambda file, message: None
+    skip_non_posts: bool = False  # files named are skipped, not refused, when not posts
 
 
 class GateError(ValueError):
@@ -90,7 +91,7 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
     evaluator = build_evaluator(catalogue, compiled, authorities)
     column_map = load_column_map(settings.columns) if settings.columns else None
     tables = TableOptions(column_map, settings.strict_columns, settings.sheet, display.warn)
-    walk = Walk(settings.include, settings.exclude)
+    walk = Walk(settings.include, settings.exclude, display.skip_non_posts)
     waivers = _waivers(config, catalogue, day)
     baseline = load_baseline(settings.baseline) if settings.baseline else None
     _refuse_overwriting_inputs(outputs, paths, config)

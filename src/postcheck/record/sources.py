@@ -50,6 +50,9 @@ class Walk:
 
     include: Sequence[str] = ()
     exclude: Sequence[str] = ()
+    # files named on the command line are judged like files met in a folder: for pre-commit,
+    # which names every changed file, images and workflow files included
+    named_like_walked: bool = False
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
 
     def wants(self, relative: Path) -> bool:
@@ -81,6 +84,9 @@ def iter_outcomes(
                 relative = child.relative_to(path)
                 if not _hidden(relative) and walk.wants(relative):
                     yield from _read_walked(child, tables, walk)
+        elif path.exists() and walk.named_like_walked:
+            if walk.wants(Path(path.name)):
+                yield from _read_walked(path, tables, walk)
         elif path.exists():
             yield from read_path(path, tables)
         else:
