@@ -60,6 +60,11 @@ class Settings(BaseModel):
         default=Severity.ERROR,
         description="Severity of a finding about a waiver that is expired, unknown or incomplete.",
     )
+    unknown_post_severity: Severity = Field(
+        default=Severity.WARNING,
+        description="Severity of a finding about a waiver naming a post no record in the run "
+        "is (a run over changed files only does not see every post).",
+    )
     not_waivable: list[str] = Field(
         default_factory=list,
         description="Rules no waiver may suppress: ids, areas, severities, certainties, globs.",

@@ -173,7 +173,7 @@ def _governed(
         yield dataclasses.replace(finding, violations=[govern(v) for v in finding.violations])
     if waivers is not None:
         problems = waivers.findings()
-        if problems:
+        if problems:  # not a post: a finding about the waiver file, at each waiver's line
             yield SetResult(f"waivers in {waivers.path}", problems)
 
 
@@ -184,7 +184,12 @@ def _waivers(config: Config, catalogue: Catalogue, day: dt.date) -> Waivers | No
     rules = catalogue.all_rules
     locked = set().union(*(matching(s, rules) for s in settings.not_waivable))
     return load_waivers(
-        settings.waivers, day, (r.id for r in rules), locked, settings.waiver_severity
+        settings.waivers,
+        day,
+        (r.id for r in rules),
+        locked,
+        settings.waiver_severity,
+        settings.unknown_post_severity,
     )
 
 

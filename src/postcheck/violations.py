@@ -104,7 +104,11 @@ def build_violation(
     """`fact` is the record as the engine saw it, so messages show the values that were judged;
     `{list.match.x}` names the item of the list that made the rule fire."""
     matches = matched_items(rule, fact, context.parameters, context.as_of)
-    evidence = evidence_of(fact, rule.field, matches.get(rule.field))
+    evidence = (
+        evidence_of(fact, rule.evidence, None)
+        if rule.evidence
+        else evidence_of(fact, rule.field, matches.get(rule.field))
+    )
     post = post_identity(
         value_at(fact, "derived.authority"),
         record.post_number,
@@ -134,19 +138,32 @@ def build_violation(
 
 
 def evidence_of(fact: dict[str, Any], field: str, item: int | None) -> str:
-    """The words the finding rests on: the matched item's (or the field's) text as written,
-    else its value."""
+    """The words the finding rests on, as a fingerprint needs them: the matched item's text as
+    written; else the field's value, without where it was written (line, page), which layout
+    changes. A finding about a list as a whole (leftover markup anywhere in the text) rests on
+    the list being there, not on how the layout cut it into pieces: its evidence is empty."""
     value = value_at(fact, f"{field}.{item}") if item is not None else value_at(fact, field)
     if isinstance(value, dict):
         written = value.get("as_written") or value.get("clause")
-        # no words to quote: the value itself, written the same way every time
-        return str(written) if written else json.dumps(value, sort_keys=True, ensure_ascii=False)
+        if written:
+            return str(written)
+        return json.dumps(_without_places(value), sort_keys=True, ensure_ascii=False)
     if isinstance(value, list):
-        return "; ".join(
-            str(v.get("as_written") or _plain(v)) if isinstance(v, dict) else _plain(v)
-            for v in value
-        )
+        if any(isinstance(v, dict) and "as_written" in v for v in value):
+            return ""
+        return json.dumps(_without_places(value), sort_keys=True, ensure_ascii=False)
     return "" if value is None else _plain(value)
+
+
+_PLACES = frozenset({"line", "page", "paragraph", "region"})
+
+
+def _without_places(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_places(v) for k, v in value.items() if k not in _PLACES}
+    if isinstance(value, list):
+        return [_without_places(v) for v in value]
+    return value
 
 
 def page_of(

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from postcheck.fingerprint import normalised
+from postcheck.fingerprint import fingerprint, normalised
 from postcheck.rules.model import Severity
 from postcheck.violations import Suppression, Violation
 from postcheck.yamlfile import load_documents, mark_line
@@ -75,6 +75,7 @@ class Waivers:
     known_rules: frozenset[str]
     not_waivable: frozenset[str] = frozenset()
     severity: Severity = Severity.ERROR
+    unknown_post_severity: Severity = Severity.WARNING
     posts_seen: set[str] = field(default_factory=set)
 
     def apply(self, violation: Violation) -> Violation:
@@ -139,9 +140,10 @@ class Waivers:
 
     def _finding(self, entry: Entry, rule_id: str, why: str) -> Violation:
         waiver = entry.waiver
+        severity = self.unknown_post_severity if rule_id == "waiver-unknown-post" else self.severity
         return Violation(
             rule_id=rule_id,
-            severity=self.severity.value,
+            severity=severity.value,
             area="waivers",
             title=WAIVER_RULES[rule_id],
             message=f"Waiver of {waiver.rule} for post {waiver.post}: {why}.",
@@ -157,6 +159,7 @@ class Waivers:
             record_label=f"waiver of {waiver.rule} for {waiver.post}",
             post=waiver.post,
             evidence=f"{waiver.post} {waiver.rule}",
+            fingerprint=fingerprint(waiver.post, rule_id, "", f"{waiver.post} {waiver.rule}"),
         )
 
 
@@ -166,6 +169,7 @@ def load_waivers(
     known_rules: Iterable[str],
     not_waivable: Iterable[str] = (),
     severity: Severity = Severity.ERROR,
+    unknown_post_severity: Severity = Severity.WARNING,
 ) -> Waivers:
     """A waiver file. Unknown keys or a wrong type stop the run (file:line); a waiver that is
     only incomplete or out of date is read, and reported as a finding."""
@@ -201,6 +205,7 @@ def load_waivers(
         frozenset(known_rules),
         frozenset(not_waivable),
         severity,
+        unknown_post_severity,
     )
 
 

@@ -181,6 +181,8 @@ def compile_rule(rule: R, parameters: Parameters, as_of: dt.date) -> CompiledRul
     compiler = _Compiler(parameters, as_of)
     if lookup(FACT_SCHEMA, rule.field) is None:
         raise CompileError(f"unknown field {rule.field!r}", ("field",))
+    if rule.evidence is not None and lookup(FACT_SCHEMA, rule.evidence) is None:
+        raise CompileError(f"unknown field {rule.evidence!r}", ("evidence",))
     when = rule.condition
     key = rule.condition_key
     conjuncts = when.all if isinstance(when, AllOf) else [when]

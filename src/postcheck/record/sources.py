@@ -121,9 +121,21 @@ def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterato
 
 
 def _names_a_post(record: PostRecord) -> bool:
-    """Whether a document reads as a post at all: a job description states at least its title,
-    post number, statutory basis or grade. Anything less is a README or a letter."""
-    return bool(record.title or record.post_number or record.statutory_basis or record.grade)
+    """Whether a document reads as a post at all. A job description states its post number,
+    statutory basis or grade, or a title with something about the job (pay, duties, whom it
+    reports to, where it sits, its appointment). A title alone is a README's heading."""
+    if record.post_number or record.statutory_basis or record.grade:
+        return True
+    about_the_job = (
+        record.salary,
+        record.duties,
+        record.reports_to,
+        record.directorate,
+        record.service_area,
+        record.appointment.as_written,
+        record.political_restriction.stated,
+    )
+    return bool(record.title) and any(v is not None and v != [] for v in about_the_job)
 
 
 def _opens_like_records(path: Path, kind: str) -> bool:

@@ -62,7 +62,16 @@ class TextReporter(Reporter):
         self.console.print()
 
     def _set(self, result: SetResult) -> None:
-        """A cross-record finding: the set's name, the finding, then each record of the set."""
+        """A cross-record finding: the set's name, the finding, then each record of the set.
+        Findings about a file that is no post (a waiver file) are located in it instead."""
+        if not any(v.records for v in result.violations):
+            self.console.print(
+                f"[bold]{escape(result.violations[0].source)}[/]  {escape(result.label)}"
+            )
+            for v in result.violations:
+                self._violation(v, f"  (line {v.line})" if v.line else "")
+            self.console.print()
+            return
         self.console.print(f"[bold]across records[/]  {escape(result.label)}")
         for v in result.violations:
             self._violation(v, f"  ({_count(len(v.records), 'record')})")

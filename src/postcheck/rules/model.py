@@ -111,6 +111,12 @@ class RuleText(RuleData):
         min_length=5, description="Shown per violation; {field.path} is filled in."
     )
     field: str = Field(description="The record field a violation points at.")
+    evidence: str | None = Field(
+        default=None,
+        description="The fact whose value identifies the finding for baselines and waivers "
+        "(its fingerprint), where the matched item or `field` would depend on the layout: "
+        "e.g. derived.repeated_item_numbers rather than the numbered lists themselves.",
+    )
 
     @field_validator("id")
     @classmethod
