@@ -344,7 +344,15 @@ def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[Output]
 def show_config(output_format: str, config_file: Path | None, no_config: bool) -> None:
     """Print the effective configuration: every setting, its value, and where it came from
     (a file and line, or the default)."""
+    from postcheck.gate import compile_with, load_rules
+
     config = _configuration(config_file, no_config)
+    rules = config.settings.rules
+    if rules is None or rules.is_dir():  # the settings must work, not only parse
+        try:
+            compile_with(config, load_rules(config), config.settings.as_of or dt.date.today())
+        except ValueError as error:
+            raise UsageFailure(str(error)) from None
     values = config.settings.model_dump(mode="json")
     if output_format == "json":
         rows = {k: {"value": v, "from": config.origin(k)} for k, v in values.items()}

@@ -168,6 +168,9 @@ def load_config(path: Path | None) -> Config:
         }
     )
     origins = {key: f"{path}:{lines[key]}" if key in lines else str(path) for key in data}
+    for name in settings.parameters:
+        at = lines.get(f"parameters.{name}")
+        origins[f"parameters.{name}"] = f"{path}:{at}" if at else str(path)
     return Config(resolved, origins, path)
 
 
@@ -185,22 +188,40 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _key_lines(text: str, table: str) -> dict[str, int]:
-    """The line of each top-level key of one table (`""` for the file's own top level).
-    tomllib gives values without positions; error messages need the line."""
+    """The line of each key of one table (`""` for the file's own top level), and of the keys
+    of its sub-tables as `sub.key` (`parameters.staleness_period`), however written: a
+    `[table.sub]` header, a dotted key or a quoted one. tomllib gives values without
+    positions; error messages need the line."""
     lines: dict[str, int] = {}
     current = ""
+    key_pattern = re.compile(
+        r"""\s*["']?([A-Za-z0-9_-]+)["']?\s*((?:\.\s*["']?[A-Za-z0-9_-]+["']?\s*)*)="""
+    )
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         header = re.fullmatch(r"\[\s*([^\[\]]+?)\s*\]", stripped)
         if header:
-            current = header[1]
-            if current.startswith(f"{table}.") if table else True:
+            current = header[1].replace(" ", "")
+            inside = current.startswith(f"{table}.") if table else True
+            if inside:
                 sub = current.removeprefix(f"{table}.") if table else current
                 lines.setdefault(sub.split(".")[0], number)
             continue
-        key = re.match(r"([A-Za-z0-9_-]+)\s*=", stripped)
-        if key and current == table:
-            lines.setdefault(key[1], number)
+        key = key_pattern.match(stripped)
+        if not key:
+            continue
+        dotted = [key[1], *re.findall(r"[A-Za-z0-9_-]+", key[2])]
+        prefix = ""
+        if table and current.startswith(f"{table}."):
+            prefix = current.removeprefix(f"{table}.") + "."
+        elif not table and current:
+            prefix = current + "."
+        elif current != table:
+            continue
+        path = (prefix + ".".join(dotted)).split(".")
+        lines.setdefault(path[0], number)
+        if len(path) > 1:
+            lines.setdefault(".".join(path[:2]), number)
     return lines
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -31,6 +32,7 @@ from postcheck.check import (
     run,
 )
 from postcheck.config import Config
+from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.exit_codes import ExitCode
 from postcheck.record.outcome import InputError
 from postcheck.rules.authorities import AuthorityDirectory
@@ -82,9 +84,7 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
     settings = config.settings
     catalogue = load_rules(config)
     day = settings.as_of or dt.date.today()
-    compiled = compile_for_run(
-        catalogue, day, settings.select, settings.ignore, settings.profile, settings.parameters
-    )
+    compiled = compile_with(config, catalogue, day)
     authorities = AuthorityDirectory.load(
         catalogue.directory, settings.authority, settings.authorities
     )
@@ -141,6 +141,21 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
         for reporter in reporters:
             reporter.finish(summary)
     return exit_status(summary, settings.fail_on)
+
+
+def compile_with(config: Config, catalogue: Catalogue, day: dt.date) -> CompiledCatalogue:
+    """The catalogue compiled with the configuration's selection and parameter values; a bad
+    parameter override is located in the file that set it."""
+    settings = config.settings
+    try:
+        return compile_for_run(
+            catalogue, day, settings.select, settings.ignore, settings.profile, settings.parameters
+        )
+    except ValueError as error:
+        named = re.match(r"(parameters\.[\w-]+)", str(error))
+        if named and config.origin(named[1]) != "default":
+            raise GateError(f"{config.origin(named[1])}: {error}") from None
+        raise
 
 
 def exit_status(summary: Summary, fail_on: str) -> int:

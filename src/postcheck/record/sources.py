@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -38,6 +39,8 @@ FORMATS = ("auto", "yaml", "json", "jsonl", "csv", *documents.FORMATS)
 _SKIPPED_NAMES = {"Thumbs.db"}  # hidden files (.DS_Store and the like) are skipped anyway
 _SNIFF_CHARS = 65_536
 _YAML_KEY = re.compile(r"^-?\s*([a-z_]+):", re.MULTILINE)
+# a key at the top of a YAML mapping, or of a mapping that is a list item
+_TOP_LEVEL_KEY = re.compile(r"^(?:- )?([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 
 
 @dataclass
@@ -59,7 +62,9 @@ class Walk:
         text = relative.as_posix()
 
         def hit(globs: Sequence[str]) -> bool:
-            return any(fnmatch(text, g) or fnmatch(relative.name, g) for g in globs)
+            # `**/drafts/*` matches drafts/ at the top of the folder too
+            forms = [f for g in globs for f in (g, g.removeprefix("**/"))]
+            return any(fnmatch(text, g) or fnmatch(relative.name, g) for g in forms)
 
         return (not self.include or hit(self.include)) and not hit(self.exclude)
 
@@ -110,14 +115,19 @@ def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterato
     outcomes = read_path(path, tables)
     if kind in documents.FORMATS:
         found = list(outcomes)
-        if found and all(isinstance(o, PostRecord) and not _names_a_post(o) for o in found):
-            walk.skipped.append(
-                (str(path), "a document with no job title, post number, basis or grade")
-            )
+        if found and all(_not_a_post(o) for o in found):
+            walk.skipped.append((str(path), "a document that names no post"))
             return
         yield from found
         return
     yield from outcomes
+
+
+def _not_a_post(outcome: ReadOutcome) -> bool:
+    """A document read from a folder that holds no post: a README of prose, a letter."""
+    if isinstance(outcome, PostRecord):
+        return not _names_a_post(outcome)
+    return outcome.reason.startswith(documents.NO_CONTENT)
 
 
 def _names_a_post(record: PostRecord) -> bool:
@@ -146,9 +156,17 @@ def _opens_like_records(path: Path, kind: str) -> bool:
     except OSError:
         return True  # let the reader report it
     if kind == "json":
-        keys = re.findall(r'[{,]\s*"([^"]+)"\s*:', head)[:5]
-        return not keys or all(k in PostRecord.model_fields for k in keys)
-    return head.lstrip().startswith("---") or _yaml_record_keys(head)
+        keys = re.findall(r'[{,]\s*"([^"]+)"\s*:', head)
+    else:
+        keys = _TOP_LEVEL_KEY.findall(head)
+    # A record with a misspelt key is a broken post, not something else: it is read (and its
+    # error reported) if any key is a record field or close to one.
+    return not keys or any(_record_field_like(k) for k in keys)
+
+
+def _record_field_like(key: str) -> bool:
+    fields = list(PostRecord.model_fields)
+    return key in fields or bool(get_close_matches(key, fields, n=1, cutoff=0.8))
 
 
 def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[ReadOutcome]:

@@ -16,7 +16,13 @@ from pydantic import ValidationError
 from postcheck.rules.authorities import AUTHORITIES_DIR
 from postcheck.rules.model import AnyRule, Area, Rule, SetRule
 from postcheck.rules.parameters import Parameters
-from postcheck.rules.selection import PROFILES_FILE, Profile, SelectionError, load_profiles
+from postcheck.rules.selection import (
+    PROFILES_FILE,
+    Profile,
+    SelectionError,
+    check_profiles,
+    load_profiles,
+)
 from postcheck.yamlfile import YamlDocument, load_documents, mark_line
 
 PARAMETERS_FILE = "parameters.yaml"
@@ -123,6 +129,7 @@ def load_catalogue(directory: Path) -> Catalogue:
         raise RuleFileError(directory, "no rule files found (expected <area>/<rule-id>.yaml)")
     try:
         profiles = load_profiles(directory)
+        check_profiles(profiles, [*rules, *set_rules])
     except SelectionError as error:
         raise RuleFileError(directory / PROFILES_FILE, str(error)) from None
     return Catalogue(rules, parameters, directory, sources, set_rules, profiles)

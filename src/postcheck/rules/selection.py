@@ -59,11 +59,16 @@ def choose(
     chosen = {r.id for r in rules}
     if profile is not None:
         chosen = profile_rules(profile, profiles or {}, rules)
-    wanted = [s for s in select]
+    wanted = list(select)
     if wanted:
         chosen &= set().union(*(matching(s, rules) for s in wanted))
     for selector in ignore:
         chosen -= matching(selector, rules)
+    if not chosen:
+        raise SelectionError(
+            "the profile and selectors leave no rule to run: a gate that checks nothing passes "
+            "everything"
+        )
     return chosen
 
 
@@ -99,11 +104,28 @@ def load_profiles(rules_dir: Path) -> dict[str, Profile]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         profiles = {name: Profile.model_validate(body) for name, body in data.items()}
     except (yaml.YAMLError, ValidationError, AttributeError) as error:
-        raise SelectionError(f"{path}: {error}") from None
+        raise SelectionError(str(error)) from None
     for name, profile in profiles.items():
-        if profile.extends and profile.extends not in profiles:
-            raise SelectionError(f"{path}: profile {name!r} extends unknown {profile.extends!r}")
+        seen = [name]
+        while profile.extends:
+            if profile.extends not in profiles:
+                raise SelectionError(f"profile {seen[-1]!r} extends unknown {profile.extends!r}")
+            if profile.extends in seen:
+                raise SelectionError(f"profiles extend each other in a circle: {' -> '.join(seen)}")
+            seen.append(profile.extends)
+            profile = profiles[profile.extends]
     return profiles
+
+
+def check_profiles(profiles: dict[str, Profile], rules: Sequence[AnyRule]) -> None:
+    """Every selector of every profile names a rule: a misspelt one in a profile nobody runs
+    today would drop rules the day someone does."""
+    for name, profile in profiles.items():
+        for selector in [*profile.select, *profile.ignore]:
+            try:
+                matching(selector, rules)
+            except SelectionError as error:
+                raise SelectionError(f"profile {name!r}: {error}") from None
 
 
 def profile_named(name: str, profiles: dict[str, Profile]) -> Profile:

@@ -13,12 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from postcheck.record.documents.formats import FORMATS, MAX_DOCUMENT_BYTES, format_for_suffix, sniff
+from postcheck.record.documents.formats import (
+    FORMATS,
+    MAX_DOCUMENT_BYTES,
+    NO_CONTENT,
+    format_for_suffix,
+    sniff,
+)
 from postcheck.record.outcome import ReadOutcome
 
 __all__ = [
     "FORMATS",
     "MAX_DOCUMENT_BYTES",
+    "NO_CONTENT",
     "format_for_suffix",
     "read_document",
     "read_text_document",

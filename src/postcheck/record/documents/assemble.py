@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from postcheck.record.dates import parse_partial_date
 from postcheck.record.documents import names, terms
+from postcheck.record.documents.formats import NO_CONTENT
 from postcheck.record.documents.labels import (
     HEADER_FIELDS,
     Clause,
@@ -100,7 +101,7 @@ def extract(layout: Layout, file: str) -> list[ReadOutcome]:
     if tasks:
         data["duties"] = tasks
     if not data:
-        return [InputError(file, "no job-description content found (no title, grade, tasks ...)")]
+        return [InputError(file, f"{NO_CONTENT} (no title, grade, tasks ...)")]
     said = _sentences(found, layout.blocks)
     if said:
         data["sentences"] = said

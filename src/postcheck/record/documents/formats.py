@@ -34,6 +34,11 @@ _BOMS = (
 _MAX_CONTROL_SHARE = 0.02
 
 
+# the reason a document with nothing of a job description in it is refused; a folder walk
+# passes such a document over instead (record/sources.py)
+NO_CONTENT = "no job-description content found"
+
+
 class NotTextError(ValueError):
     """The bytes are not text in any encoding postcheck recognises."""
 
