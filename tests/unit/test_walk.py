@@ -122,7 +122,7 @@ def test_folder_of_posts_and_other_files_reads_the_posts_and_lists_the_rest(tmp_
     text = invoke("check", str(tmp_path), "--no-color", *AS_OF)
     assert text.exit_code == 1
     line = skipped_text(text.output)
-    assert line.startswith("4 files in the folders given are not a post, skipped: ")
+    assert line.startswith("4 files are not a post, skipped: ")
     for name in ("README.md", "ci.yml", "logo.png", "notes.json"):
         assert name in line
 
@@ -141,7 +141,7 @@ def test_workflow_image_and_json_are_skipped_and_listed(tmp_path: Path) -> None:
     ]
     text = invoke("check", str(tmp_path), "--no-color", *AS_OF)
     assert skipped_text(text.output) == (
-        "3 files in the folders given are not a post, skipped: "
+        "3 files are not a post, skipped: "
         f"{tmp_path / 'ci.yml'} ({WHY_YAML}), {tmp_path / 'logo.png'} ({WHY_FORMAT}), "
         f"{tmp_path / 'notes.json'} ({WHY_JSON})"
     )
@@ -359,3 +359,14 @@ def test_yaml_post_with_document_marker_is_read(tmp_path: Path) -> None:
     (error,) = outcomes
     assert isinstance(error, InputError)
     assert error.field == "titel"
+
+
+def test_an_authority_file_beside_the_posts_is_passed_over(tmp_path: Path) -> None:
+    """An authority file shares one key with a post record (office_attendance), but it is not
+    a post: a repository that keeps its council's file beside the job descriptions is gated."""
+    shutil.copy(ROOT / "tests" / "authorities" / "borchester.yaml", tmp_path / "borchester.yaml")
+    shutil.copy(SEED_YAML, tmp_path / SEED_YAML.name)
+    walk = Walk()
+    found = list(iter_outcomes([str(tmp_path)], walk=walk))
+    assert [type(o).__name__ for o in found] == ["PostRecord"]
+    assert walk.skipped == [(str(tmp_path / "borchester.yaml"), "yaml that is not a post record")]

@@ -160,8 +160,10 @@ def _opens_like_records(path: Path, kind: str) -> bool:
     else:
         keys = _TOP_LEVEL_KEY.findall(head)
     # A record with a misspelt key is a broken post, not something else: it is read (and its
-    # error reported) if any key is a record field or close to one.
-    return not keys or any(_record_field_like(k) for k in keys)
+    # error reported) when most of its first keys are record fields or close to one. An
+    # authority file shares one key with a record (office_attendance) and is not a post.
+    first = list(dict.fromkeys(keys))[:8]
+    return not first or 2 * sum(map(_record_field_like, first)) > len(first)
 
 
 def _record_field_like(key: str) -> bool:

@@ -125,7 +125,7 @@ class TextReporter(Reporter):
             )
         if summary.skipped_files:
             self.console.print(
-                f"{_count(len(summary.skipped_files), 'file')} in the folders given "
+                f"{_count(len(summary.skipped_files), 'file')} "
                 f"{'is' if len(summary.skipped_files) == 1 else 'are'} not a post, skipped: "
                 f"{escape(', '.join(summary.skipped_files))}"
             )
