@@ -5,7 +5,6 @@ count. Expected names, counts and lines are written out by hand from the fixture
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import io
 import json
@@ -17,16 +16,16 @@ from typing import Any
 import pytest
 import xmlschema
 
-from postcheck.check import Finding, RecordResult, SetResult, Summary, run
-from postcheck.record.columns import TableOptions, load_column_map
+from postcheck.check import Finding, RecordResult, SetResult, Summary
 from postcheck.record.outcome import InputError
-from postcheck.record.sources import iter_outcomes
-from postcheck.report.base import RunInfo
 from postcheck.report.junit import JunitReporter, classname
-from postcheck.rules.authorities import AuthorityDirectory
-from postcheck.rules.catalogue import bundled_rules_dir
 from postcheck.violations import Suppression, Violation
-from tests.conftest import REPO, SEED_DAY, compiled_for, evaluator_for
+from tests.conftest import REPO
+from tests.unit.report_findings import (
+    establishment_findings,
+    run_info,
+    seed_findings,
+)
 
 XSD = REPO.parent / "shared" / "schemas" / "junit-ant.xsd"
 SAMPLE = REPO / "examples" / "establishment"
@@ -61,39 +60,13 @@ WAIVER = Suppression(
 )
 
 
-def _info() -> RunInfo:
-    compiled = compiled_for(SEED_DAY)
-    rules = [c.rule for c in compiled.rules.values()] + [c.rule for c in compiled.sets.values()]
-    return RunInfo("0.1.0", SEED_DAY, "rules", "warning", rules=tuple(rules))
-
-
-@cache
-def _findings(*paths: str, establishment: bool = False) -> tuple[Finding, ...]:
-    """Findings of the real engine, with the sources named relative to the repository."""
-    extra = (SAMPLE / "authorities",) if establishment else ()
-    directory = AuthorityDirectory.load(bundled_rules_dir(), None, extra)
-    tables = TableOptions(load_column_map(SAMPLE / "columns.yaml")) if establishment else None
-    evaluator = evaluator_for(SEED_DAY).with_authorities(directory)
-    with contextlib.chdir(REPO):
-        outcomes = iter_outcomes(paths, "auto", tables)
-        return tuple(run(outcomes, compiled_for(SEED_DAY), evaluator=evaluator))
-
-
-def _seeds() -> tuple[Finding, ...]:
-    return _findings("fixtures/seeds", "../shared/seeds")
-
-
-def _establishment() -> tuple[Finding, ...]:
-    return _findings(EXPORT, establishment=True)
-
-
 @cache
 def _schema() -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(XSD))
 
 
 def _write(findings: tuple[Finding, ...] | list[Finding], stream: Any) -> None:
-    reporter = JunitReporter(stream, _info())
+    reporter = JunitReporter(stream, run_info())
     summary = Summary()
     for finding in findings:
         summary.add(finding)
@@ -142,7 +115,7 @@ def _with(findings: tuple[Finding, ...], rule_id: str, **changes: Any) -> list[F
 
 
 def test_the_xsd_rejects_a_suite_without_its_output_elements() -> None:
-    root = _junit(_seeds())
+    root = _junit(seed_findings())
     suite = root.find("testsuite")
     assert suite is not None
     suite.remove(suite.findall("system-out")[0])
@@ -150,7 +123,7 @@ def test_the_xsd_rejects_a_suite_without_its_output_elements() -> None:
 
 
 def test_one_suite_per_file_and_one_case_per_post_and_area() -> None:
-    root = _junit(_seeds())
+    root = _junit(seed_findings())
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [
         INDEPENDENTS,
@@ -177,7 +150,7 @@ def test_one_suite_per_file_and_one_case_per_post_and_area() -> None:
 
 
 def test_a_case_fails_for_each_area_with_findings_that_count() -> None:
-    root = _junit(_seeds())
+    root = _junit(seed_findings())
     mayors = _suite(root, MAYORS)
     assert _failing(mayors) == {
         f"{MAYORS_LABEL} — {area}"
@@ -202,7 +175,7 @@ def test_a_case_fails_for_each_area_with_findings_that_count() -> None:
     # failures are exactly the (post, area) pairs with a counting finding
     pairs = {
         (f.source, v.area)
-        for f in _seeds()
+        for f in seed_findings()
         if isinstance(f, RecordResult)
         for v in f.violations
         if v.counts
@@ -211,7 +184,7 @@ def test_a_case_fails_for_each_area_with_findings_that_count() -> None:
 
 
 def test_cross_record_findings_have_a_suite_naming_every_record() -> None:
-    root = _junit(_establishment())
+    root = _junit(establishment_findings())
     assert [s.get("name") for s in root.findall("testsuite")] == [EXPORT, "cross-record"]
     export = _suite(root, EXPORT)
     assert export.get("tests") == str(16 * len(AREAS))
@@ -239,7 +212,7 @@ def test_cross_record_findings_have_a_suite_naming_every_record() -> None:
 
 
 def test_a_suppressed_finding_is_not_a_failure() -> None:
-    findings = _with(_seeds(), "grade-code-typo", suppression=WAIVER)
+    findings = _with(seed_findings(), "grade-code-typo", suppression=WAIVER)
     findings = _with(tuple(findings), "leftover-markup", suppression=WAIVER)
     mayors = _suite(_junit(findings), MAYORS)
     # grading had only the waived finding: skipped, saying why
@@ -264,7 +237,7 @@ def test_a_suppressed_finding_is_not_a_failure() -> None:
 
 def test_a_baselined_set_is_skipped_not_failed() -> None:
     known = Suppression("baseline", "known when the baseline was adopted", location="b.json")
-    findings = _with(_establishment(), "s9-posts-over-three", suppression=known)
+    findings = _with(establishment_findings(), "s9-posts-over-three", suppression=known)
     cross = _suite(_junit(findings), "cross-record")
     case = _case(cross, "Borsetshire County Council — s9-posts-over-three")
     assert case.find("failure") is None
@@ -276,7 +249,7 @@ def test_a_baselined_set_is_skipped_not_failed() -> None:
 
 def test_an_input_error_is_an_error_case_in_its_files_suite() -> None:
     broken = InputError(MAYORS, "expected a mapping", line=3, index=1, field="grade")
-    root = _junit([*_seeds(), broken, InputError("posts/missing.yaml", "no such file")])
+    root = _junit([*seed_findings(), broken, InputError("posts/missing.yaml", "no such file")])
     mayors = _suite(root, MAYORS)
     assert (mayors.get("tests"), mayors.get("errors")) == (str(len(AREAS) + 1), "1")
     error = _case(mayors, "input error — line 3").find("error")
@@ -288,7 +261,7 @@ def test_an_input_error_is_an_error_case_in_its_files_suite() -> None:
 
 
 def test_every_suite_carries_the_run_manifest_as_properties() -> None:
-    root = _junit(_seeds())
+    root = _junit(seed_findings())
     for suite in root.findall("testsuite"):
         found = {p.get("name"): p.get("value") for p in suite.iter("property")}
         assert found["postcheck_version"] == "0.1.0"
@@ -305,7 +278,7 @@ def test_every_suite_carries_the_run_manifest_as_properties() -> None:
 def test_markup_and_control_characters_survive_or_are_replaced() -> None:
     message = 'a ]]> b < c & d "q" \x00\x01\x0b\x1b\x7f \ud800 ☃ \ufffe x\r\ny\rz'
     label = "post\n31214\t· <Mayor's> & ]]>"
-    findings = _with(_seeds(), "grade-code-typo", message=message, record_label=label)
+    findings = _with(seed_findings(), "grade-code-typo", message=message, record_label=label)
     findings = [
         dataclasses.replace(f, label=label) if isinstance(f, RecordResult) else f for f in findings
     ]
@@ -319,7 +292,7 @@ def test_markup_and_control_characters_survive_or_are_replaced() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "ascii", "cp1252"])
 def test_the_declaration_names_the_streams_encoding(encoding: str) -> None:
-    findings = _with(_seeds(), "grade-code-typo", message="☃ ’quoted’ 𝔘")
+    findings = _with(seed_findings(), "grade-code-typo", message="☃ ’quoted’ 𝔘")
     raw = io.BytesIO()
     with io.TextIOWrapper(raw, encoding=encoding) as stream:
         _write(findings, stream)

@@ -5,7 +5,6 @@ fixtures and rule files, not taken from the reporter."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import io
 import json
@@ -16,16 +15,16 @@ from typing import Any
 import jsonschema
 from jsonschema.protocols import Validator
 
-from postcheck.check import Finding, RecordResult, SetResult, Summary, run
-from postcheck.record.columns import TableOptions, load_column_map
+from postcheck.check import Finding, RecordResult, SetResult, Summary
 from postcheck.record.outcome import InputError
-from postcheck.record.sources import iter_outcomes
-from postcheck.report.base import RunInfo
 from postcheck.report.sarif import SarifReporter, artifact_uri
-from postcheck.rules.authorities import AuthorityDirectory
-from postcheck.rules.catalogue import bundled_rules_dir
 from postcheck.violations import Suppression, Violation
-from tests.conftest import REPO, SEED_DAY, compiled_for, evaluator_for
+from tests.conftest import REPO
+from tests.unit.report_findings import (
+    establishment_findings,
+    run_info,
+    seed_findings,
+)
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 SAMPLE = REPO / "examples" / "establishment"
@@ -42,32 +41,6 @@ WAIVER = Suppression(
 )
 
 
-def _info() -> RunInfo:
-    compiled = compiled_for(SEED_DAY)
-    rules = [c.rule for c in compiled.rules.values()] + [c.rule for c in compiled.sets.values()]
-    return RunInfo("0.1.0", SEED_DAY, "rules", "warning", rules=tuple(rules))
-
-
-@cache
-def _findings(*paths: str, establishment: bool = False) -> tuple[Finding, ...]:
-    """Findings of the real engine, with the sources named relative to the repository."""
-    extra = (SAMPLE / "authorities",) if establishment else ()
-    directory = AuthorityDirectory.load(bundled_rules_dir(), None, extra)
-    tables = TableOptions(load_column_map(SAMPLE / "columns.yaml")) if establishment else None
-    evaluator = evaluator_for(SEED_DAY).with_authorities(directory)
-    with contextlib.chdir(REPO):
-        outcomes = iter_outcomes(paths, "auto", tables)
-        return tuple(run(outcomes, compiled_for(SEED_DAY), evaluator=evaluator))
-
-
-def _seeds() -> tuple[Finding, ...]:
-    return _findings("fixtures/seeds", "../shared/seeds")
-
-
-def _establishment() -> tuple[Finding, ...]:
-    return _findings("examples/establishment/establishment.csv", establishment=True)
-
-
 @cache
 def _validator() -> Validator:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
@@ -80,7 +53,7 @@ def _validator() -> Validator:
 def _sarif(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Any]:
     """The report as written, parsed, after checking it against the official schema."""
     stream = io.StringIO()
-    reporter = SarifReporter(stream, _info())
+    reporter = SarifReporter(stream, run_info())
     summary = Summary()
     for finding in findings:
         summary.add(finding)
@@ -118,13 +91,13 @@ def _with(findings: tuple[Finding, ...], rule_id: str, **changes: Any) -> list[F
 
 
 def test_the_validator_rejects_what_sarif_does_not_allow() -> None:
-    log = _sarif(_seeds())
+    log = _sarif(seed_findings())
     log["runs"][0]["results"][0]["suppressions"] = [{"kind": "waiver"}]
     assert not _validator().is_valid(log)
 
 
 def test_each_seed_finding_is_a_result_at_its_file_and_line() -> None:
-    log = _sarif(_seeds())
+    log = _sarif(seed_findings())
     (run_,) = log["runs"]
     # 5 findings in each Mayor's Assistant seed, 4 in each Independents Group seed
     assert len(run_["results"]) == 18
@@ -147,10 +120,10 @@ def test_each_seed_finding_is_a_result_at_its_file_and_line() -> None:
 
 
 def test_each_result_names_its_rule_with_the_law_behind_it() -> None:
-    log = _sarif(_seeds())
+    log = _sarif(seed_findings())
     driver = log["runs"][0]["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("postcheck", "0.1.0")
-    assert len(driver["rules"]) == len(_info().rules)
+    assert len(driver["rules"]) == len(run_info().rules)
     (result,) = _results(log, "s9-restriction-paragraph", INDEPENDENTS)
     rule = driver["rules"][result["ruleIndex"]]
     assert rule["id"] == "s9-restriction-paragraph"
@@ -174,7 +147,7 @@ def test_each_result_names_its_rule_with_the_law_behind_it() -> None:
 
 
 def test_a_cross_record_finding_sits_at_its_first_record_and_names_them_all() -> None:
-    log = _sarif(_establishment())
+    log = _sarif(establishment_findings())
     (result,) = _results(log, "s9-posts-over-three")
     uri = "examples/establishment/establishment.csv"
     assert result["locations"][0]["physicalLocation"] == {
@@ -195,7 +168,7 @@ def test_a_cross_record_finding_sits_at_its_first_record_and_names_them_all() ->
 
 
 def test_a_waived_finding_stays_a_result_with_its_justification() -> None:
-    log = _sarif(_with(_seeds(), "grade-code-typo", suppression=WAIVER))
+    log = _sarif(_with(seed_findings(), "grade-code-typo", suppression=WAIVER))
     assert len(log["runs"][0]["results"]) == 18
     (result,) = _results(log, "grade-code-typo", MAYORS)
     assert result["suppressions"] == [
@@ -219,7 +192,7 @@ def test_a_waived_finding_stays_a_result_with_its_justification() -> None:
 
 def test_a_baseline_marks_each_result_new_or_unchanged() -> None:
     known = Suppression("baseline", "known when the baseline was adopted", location="base.json")
-    findings = _with(_seeds(), "leftover-markup", suppression=known, baseline="unchanged")
+    findings = _with(seed_findings(), "leftover-markup", suppression=known, baseline="unchanged")
     findings = _with(tuple(findings), "grade-code-typo", baseline="new")
     log = _sarif(findings)
     (old,) = _results(log, "leftover-markup", MAYORS)
@@ -237,7 +210,7 @@ def test_a_baseline_marks_each_result_new_or_unchanged() -> None:
 
 def test_an_input_error_is_a_notification_and_the_run_unsuccessful() -> None:
     broken = InputError("posts/broken file #1.yaml", "not valid YAML", line=4, field="grade")
-    log = _sarif([*_seeds(), broken])
+    log = _sarif([*seed_findings(), broken])
     (invocation,) = log["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
     assert invocation["toolExecutionNotifications"] == [
@@ -255,13 +228,13 @@ def test_an_input_error_is_a_notification_and_the_run_unsuccessful() -> None:
             "properties": {"field": "grade"},
         }
     ]
-    clean = _sarif(_seeds())["runs"][0]["invocations"][0]
+    clean = _sarif(seed_findings())["runs"][0]["invocations"][0]
     assert clean["executionSuccessful"] is True
     assert clean["toolExecutionNotifications"] == []
 
 
 def test_the_run_carries_the_manifest_and_the_counts() -> None:
-    properties = _sarif(_seeds())["runs"][0]["properties"]
+    properties = _sarif(seed_findings())["runs"][0]["properties"]
     assert properties["manifest"] == MANIFEST
     assert properties["as_of"] == "2026-11-23"
     summary = properties["summary"]
@@ -271,7 +244,7 @@ def test_the_run_carries_the_manifest_and_the_counts() -> None:
 
 def test_text_with_quotes_newlines_and_markup_round_trips_exactly() -> None:
     message = 'He said "no" \\ then\nleft\t’ – ☃ 𝔘 </script><!-- \u2028 & <b>'
-    log = _sarif(_with(_seeds(), "grade-code-typo", message=message, record_label=message))
+    log = _sarif(_with(seed_findings(), "grade-code-typo", message=message, record_label=message))
     (result,) = _results(log, "grade-code-typo", MAYORS)
     assert result["message"]["text"] == message
     assert result["locations"][0]["message"]["text"] == message
@@ -286,7 +259,7 @@ def test_paths_become_uri_references() -> None:
 
 
 def test_a_page_is_a_location_property() -> None:
-    log = _sarif(_with(_seeds(), "grade-code-typo", page=3))
+    log = _sarif(_with(seed_findings(), "grade-code-typo", page=3))
     (result,) = _results(log, "grade-code-typo", MAYORS)
     assert result["locations"][0]["properties"] == {"page": 3}
     (other,) = _results(log, "fixed-term-ended", MAYORS)
