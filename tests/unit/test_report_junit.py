@@ -22,14 +22,14 @@ from postcheck.report.junit import JunitReporter, classname
 from postcheck.violations import Suppression, Violation
 from tests.conftest import REPO
 from tests.unit.report_findings import (
+    EXPORT,
     establishment_findings,
     run_info,
     seed_findings,
 )
 
 XSD = REPO.parent / "shared" / "schemas" / "junit-ant.xsd"
-SAMPLE = REPO / "examples" / "establishment"
-EXPORT = "examples/establishment/establishment.csv"
+
 MAYORS = "fixtures/seeds/newham-mayors-assistant.yaml"
 INDEPENDENTS = "fixtures/seeds/newham-independents-group-political-assistant.yaml"
 MAYORS_LABEL = "post 31214 · Mayor's Assistant"

@@ -27,7 +27,6 @@ from tests.unit.report_findings import (
 )
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-SAMPLE = REPO / "examples" / "establishment"
 MAYORS = "fixtures/seeds/newham-mayors-assistant.yaml"
 INDEPENDENTS = "fixtures/seeds/newham-independents-group-political-assistant.yaml"
 MANIFEST = {"postcheck_version": "0.1.0", "rules_hash": "sha256:0123abcd", "inputs": [MAYORS]}
