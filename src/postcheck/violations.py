@@ -52,6 +52,12 @@ class Violation:
     # why it does not count towards the exit status: a waiver, or a baseline that lists it
     suppression: Suppression | None = None
     baseline: str | None = None  # "new" or "unchanged" when the run has a baseline
+    # the post's context, so a report can group findings by council or directorate unjoined
+    authority: str | None = None
+    post_title: str | None = None
+    directorate: str | None = None
+    service_area: str | None = None
+    grade: str | None = None
 
     @property
     def counts(self) -> bool:
@@ -134,6 +140,11 @@ def build_violation(
         post=post,
         evidence=evidence,
         fingerprint=fingerprint(post, rule.id, context.versions.get(rule.id, ""), evidence),
+        authority=value_at(fact, "derived.authority") or record.authority,
+        post_title=record.title,
+        directorate=record.directorate,
+        service_area=record.service_area,
+        grade=next((g.as_written or g.code for g in record.grade if g.as_written or g.code), None),
     )
 
 
@@ -216,6 +227,7 @@ def build_set_violation(broken: BrokenSet, context: RunContext) -> Violation:
         post=post,
         evidence=evidence,
         fingerprint=fingerprint(post, rule.id, context.versions.get(rule.id, ""), evidence),
+        authority=broken.key.get("derived.authority"),
     )
 
 
