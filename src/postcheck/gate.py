@@ -35,6 +35,7 @@ from postcheck.config import Config
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.exit_codes import ExitCode
 from postcheck.record.outcome import InputError
+from postcheck.record.sources import Walk, is_hidden
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, bundled_rules_dir, load_catalogue
 from postcheck.rules.model import Severity
@@ -76,10 +77,10 @@ def load_rules(config: Config) -> Catalogue:
 def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display: Display) -> int:
     """Runs the gate; returns the exit status (exit_codes.py)."""
     from postcheck.record.columns import TableOptions, load_column_map
-    from postcheck.record.sources import Walk, iter_outcomes
+    from postcheck.record.sources import iter_outcomes
     from postcheck.report import RunInfo, make_reporter
     from postcheck.report.manifest import run_manifest
-    from postcheck.report.progress import progress
+    from postcheck.report.progress import progress, wanted
 
     settings = config.settings
     catalogue = load_rules(config)
@@ -108,7 +109,8 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
     )
     summary = Summary()
     inputs: list[str] = []
-    with ExitStack() as stack, progress(display.progress) as tick:
+    files = _files_to_read(paths, walk) if wanted(display.progress) else None
+    with ExitStack() as stack, progress(display.progress, files) as tick:
         reporters = [
             make_reporter(
                 output.format,
@@ -127,8 +129,9 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
         )
         for finding in _governed(findings, waivers, baseline):
             if isinstance(finding, RecordResult | InputError):
-                inputs.append(finding.source if isinstance(finding, RecordResult) else finding.file)
-                tick()
+                source = finding.source if isinstance(finding, RecordResult) else finding.file
+                inputs.append(source)
+                tick(source)
             summary.add(finding)
             for reporter in reporters:
                 reporter.add(finding)
@@ -156,6 +159,26 @@ def compile_with(config: Config, catalogue: Catalogue, day: dt.date) -> Compiled
         if named and config.origin(named[1]) != "default":
             raise GateError(f"{config.origin(named[1])}: {error}") from None
         raise
+
+
+def _files_to_read(paths: tuple[str, ...], walk: Walk) -> int | None:
+    """How many files the run will open, for the progress bar; None with standard input."""
+    if "-" in paths:
+        return None
+    count = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            count += sum(
+                1
+                for p in path.rglob("*")
+                if p.is_file()
+                and not is_hidden(p.relative_to(path))
+                and walk.wants(p.relative_to(path))
+            )
+        else:
+            count += 1
+    return count
 
 
 def exit_status(summary: Summary, fail_on: str) -> int:

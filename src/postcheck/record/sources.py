@@ -87,7 +87,7 @@ def iter_outcomes(
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 relative = child.relative_to(path)
-                if not _hidden(relative) and walk.wants(relative):
+                if not is_hidden(relative) and walk.wants(relative):
                     yield from _read_walked(child, tables, walk)
         elif path.exists() and walk.named_like_walked:
             if walk.wants(Path(path.name)):
@@ -269,5 +269,5 @@ def _yaml_record_keys(head: str) -> bool:
     return bool(keys) and all(k in PostRecord.model_fields for k in keys[:5])
 
 
-def _hidden(relative: Path) -> bool:
+def is_hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts) or relative.name in _SKIPPED_NAMES
