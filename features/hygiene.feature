@@ -202,3 +202,29 @@ Feature: Document hygiene
         """
       When the post is checked as the law stood on "23 November 2026"
       Then the checker finds nothing under "leftover-markup"
+
+  Rule: A pay range runs from its minimum up to its maximum
+    A salary whose minimum is above its maximum is a data error. Applicants cannot tell what the
+    post pays, and the post is still judged on everything else (good practice; Acas guidance
+    for employers on hiring someone, https://www.acas.org.uk/hiring-someone).
+
+    @salary-range-inverted
+    Scenario: The salary's figures are swapped
+      Given the job description says:
+        """
+        Job Title: Planning Officer
+        Grade: PO4
+        Salary: £42,000 - £38,000 per annum
+        Date Last Updated: May 2020
+        """
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker warns under "salary-range-inverted"
+      And the finding rests on good practice
+      And the finding points at line 3
+
+    @salary-range-inverted
+    Scenario: A pay range in order
+      Given a post titled "Planning Officer"
+      And the pay range is £38000 to £42000 a year
+      When the post is checked as the law stood on "23 November 2026"
+      Then the checker finds nothing under "salary-range-inverted"

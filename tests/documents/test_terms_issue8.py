@@ -188,8 +188,10 @@ def test_a_number_after_a_dash_that_is_not_pay(sentence: str, single: float) -> 
     assert found is not None and (found.minimum, found.maximum) == (single, single)
 
 
-def test_an_inverted_range_states_no_pay() -> None:
-    assert terms.salary("Salary £45,000 - £40,000", False, PLACE) is None
+def test_an_inverted_range_is_read_as_written_for_salary_range_inverted() -> None:
+    # issue 11: refusing it lost the finding; it is now read and reported as a data error
+    found = terms.salary("Salary £45,000 - £40,000", False, PLACE)
+    assert found is not None and (found.minimum, found.maximum) == (45000, 40000)
 
 
 @pytest.mark.parametrize(

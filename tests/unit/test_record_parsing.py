@@ -113,9 +113,10 @@ def test_agreeing_attendance_statements_give_the_minimum() -> None:
     assert disagreeing.min_days_per_week is None
 
 
-def test_salary_range_must_be_ordered_and_finite() -> None:
-    with pytest.raises(ValidationError):
-        Salary(minimum=50_000, maximum=40_000)
+def test_salary_must_be_finite_and_an_inverted_range_is_kept_for_its_rule() -> None:
+    # issue 11: an inverted range is a finding (salary-range-inverted), not a lost record
+    inverted = Salary(minimum=50_000, maximum=40_000)
+    assert (inverted.minimum, inverted.maximum) == (50_000, 40_000)
     with pytest.raises(ValidationError):
         Salary(maximum=float("inf"))
 

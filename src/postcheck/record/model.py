@@ -233,11 +233,8 @@ class Salary(Mention):
             raise ValueError("must be a finite amount")
         return None if value is None else round(value, 2)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Salary:
-        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValueError("minimum is above maximum")
-        return self
+    # A minimum above the maximum is read as written and reported by salary-range-inverted:
+    # refusing the record would lose every other finding about the post.
 
 
 class NumberedItem(_Strict):

@@ -633,10 +633,10 @@ def salary(sentence: str, labelled: bool, place: dict[str, int | None]) -> Salar
     found = _RANGE.search(sentence)
     if found:
         minimum, maximum = _amount(found, "low"), _amount(found, "high")
-        if minimum > maximum:
-            if "£" in sentence[found.end("low") : found.start("high")]:
-                return None  # an inverted range states no pay
-            found = None  # "£44,000 - 5 days": the second number is not pay
+        # "£42,000 - £38,000" is a pay range written the wrong way round: read as written, so
+        # salary-range-inverted reports it; "£44,000 - 5 days": the second number is not pay
+        if minimum > maximum and "£" not in sentence[found.end("low") : found.start("high")]:
+            found = None
     if not found:
         singles = list(itertools.islice(_SINGLE.finditer(sentence), _MAX_AMOUNTS))
         if not singles:
