@@ -12,17 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import yaml
 
 from postcheck import __version__
 from postcheck.exit_codes import ExitCode
-from postcheck.rules.authorities import AuthorityDirectory
-from postcheck.rules.catalogue import Catalogue, RuleFileError, bundled_rules_dir, load_catalogue
-from postcheck.rules.model import SetRule
 
+# Start-up is part of a pre-commit hook's cost: `--version` and `--help` import only click, and
+# each command imports what it uses (pydantic, the rules, the engine) when it runs.
 if TYPE_CHECKING:
     from postcheck.config import Config
     from postcheck.gate import Output
+    from postcheck.rules.catalogue import Catalogue
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ("error", "warning", "info", "never")
@@ -94,6 +93,8 @@ def _authorities_option(command: F) -> F:
 
 
 def _load(rules_dir: Path | None) -> Catalogue:
+    from postcheck.rules.catalogue import RuleFileError, bundled_rules_dir, load_catalogue
+
     try:
         return load_catalogue(rules_dir or bundled_rules_dir())
     except RuleFileError as error:
@@ -505,6 +506,8 @@ def list_waivers(
 def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
     """List the rule catalogue, and which rules are silent on the --as-of day and why."""
     from postcheck.check import compile_for_run
+    from postcheck.rules.catalogue import RuleFileError
+    from postcheck.rules.model import SetRule
 
     catalogue = _load(rules_dir)
     try:
@@ -545,6 +548,7 @@ def explain(rule_id: str, rules_dir: Path | None, as_of: dt.datetime | None) -> 
     """Print one rule in full: the law, why it matters, how to fix it, and examples, with the
     values (the s.9 pay limit, the review period) in force on the --as-of day."""
     from postcheck.explain import render_explanation
+    from postcheck.rules.catalogue import RuleFileError
 
     catalogue = _load(rules_dir)
     rule = catalogue.get(rule_id)
@@ -609,6 +613,7 @@ def list_authorities(
 ) -> None:
     """List the known councils and what each authority file states."""
     from postcheck.authority_listing import listing, render_text
+    from postcheck.rules.authorities import AuthorityDirectory
 
     catalogue = _load(rules_dir)
     try:
@@ -627,6 +632,8 @@ def list_authorities(
 @_format_option("yaml", "json", default="yaml")
 def extract(files: tuple[str, ...], output_format: str) -> None:
     """Print the post record read from each document, each value with the line it came from."""
+    import yaml
+
     from postcheck.record.model import PostRecord
     from postcheck.record.sources import iter_outcomes
 

@@ -103,11 +103,34 @@ def _fired(message: str) -> tuple[str, int]:
 def engine_problem(fact: dict[str, Any]) -> str | None:
     """Why the engine cannot take this fact, or None. Checked before the C code sees it: a
     float it cannot parse (written with an exponent) or a string past its limit crashes the
-    process rather than raising, which would take every other record down with it."""
-    problem = _unsafe_value(fact)
-    if problem is None and _properties(fact) > MAX_PROPERTIES:
+    process rather than raising, which would take every other record down with it. One walk
+    over the fact finds both those values and the number of properties (this runs once per
+    record on the hot path)."""
+    problem, properties = _walk(fact)
+    if problem is None and properties > MAX_PROPERTIES:
         problem = f"more than {MAX_PROPERTIES} fields after flattening"
     return problem
+
+
+def _walk(mapping: dict[str, Any]) -> tuple[str | None, int]:
+    """(the first value the engine cannot take, properties as the engine counts them: nested
+    objects flattened, a list is one property)."""
+    count = 0
+    for value in mapping.values():
+        kind = type(value)
+        if kind is dict:
+            problem, inner = _walk(value)
+            if problem:
+                return problem, count
+            count += inner
+            continue
+        count += 1
+        if kind in _SCALARS_SAFE:
+            continue
+        problem = _unsafe_value(value)
+        if problem:
+            return problem, count
+    return None, count
 
 
 def _unsafe_value(value: Any) -> str | None:
@@ -121,6 +144,8 @@ def _unsafe_value(value: Any) -> str | None:
                 return found
     elif kind is list:
         for child in value:
+            if type(child) in _SCALARS_SAFE:
+                continue
             found = _unsafe_value(child)
             if found:
                 return found
@@ -129,11 +154,6 @@ def _unsafe_value(value: Any) -> str | None:
     elif kind is str and len(value) > MAX_STRING:
         return f"a text value of {len(value):,} characters is over the engine's limit"
     return None
-
-
-def _properties(mapping: dict[str, Any]) -> int:
-    """As the engine counts them: nested objects flattened, a list is one property."""
-    return sum(_properties(v) if type(v) is dict else 1 for v in mapping.values())
 
 
 _SCALARS_SAFE = (int, bool, type(None))  # str and float need a look

@@ -9,6 +9,7 @@ from typing import IO, Any
 from postcheck.check import Finding, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.base import Reporter, RunInfo
+from postcheck.violations import as_plain
 
 SCHEMA_VERSION = 1
 
@@ -36,7 +37,7 @@ class JsonReporter(Reporter):
             return
         for violation in finding.violations:
             self.stream.write("\n  " if self._first else ",\n  ")
-            self.stream.write(json.dumps(asdict(violation), ensure_ascii=False))
+            self.stream.write(json.dumps(as_plain(violation), ensure_ascii=False))
             self._first = False
 
     def finish(self, summary: Summary) -> None:

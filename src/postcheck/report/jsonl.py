@@ -17,6 +17,7 @@ from typing import Any
 from postcheck.check import Finding, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.base import Reporter
+from postcheck.violations import as_plain
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -27,7 +28,7 @@ class JsonlReporter(Reporter):
             self._line({"kind": "input_error", **asdict(finding)})
             return
         for violation in finding.violations:
-            self._line({"kind": "violation", **asdict(violation)})
+            self._line({"kind": "violation", **as_plain(violation)})
 
     def finish(self, summary: Summary) -> None:
         self._line(
