@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
@@ -161,13 +160,26 @@ def run(
                 yield judged
                 continue
             if judged.set_rule_ids:
-                sets.add(judged.fact, judged.set_rule_ids, partial(_member, judged))
+                sets.add(judged.fact, judged.set_rule_ids, _members_of(judged))
             yield _result(judged, compiled, context, explain_silence)
         for broken in sets.broken():
             violation = build_set_violation(broken, context)
             yield SetResult(violation.record_label, [violation])
     finally:
         sets.close()
+
+
+def _members_of(judged: Judged) -> Callable[[SetRule], Member]:
+    """The record as each set rule names it; rules locating it by one field share one."""
+    made: dict[str, Member] = {}
+
+    def member_for(rule: SetRule) -> Member:
+        found = made.get(rule.field)
+        if found is None:
+            found = made[rule.field] = _member(judged, rule)
+        return found
+
+    return member_for
 
 
 def _member(judged: Judged, rule: SetRule) -> Member:

@@ -66,7 +66,11 @@ class SetPass:
 
     def __init__(self, catalogue: CompiledCatalogue) -> None:
         self.rules = [compiled.rule for compiled in catalogue.sets.values()]
-        self._number = {rule.id: n for n, rule in enumerate(self.rules)}
+        # per rule, worked out once: its number and the paths it groups and compares by
+        self._plans = {
+            rule.id: (n, rule, tuple(rule.group_by), tuple(rule.distinct_fields))
+            for n, rule in enumerate(self.rules)
+        }
         self._sources: dict[str, int] = {}
         self._pending: list[tuple[Any, ...]] = []
         self._ordinal = 0
@@ -85,16 +89,16 @@ class SetPass:
         lacks a value it would be grouped by belongs to no set of that rule."""
         self._ordinal += 1
         for rule_id in rule_ids:
-            rule = self.rules[self._number[rule_id]]
-            keys = [_text(value_at(fact, path)) for path in rule.group_by]
+            number, rule, group_by, compared = self._plans[rule_id]
+            keys = [_text(value_at(fact, path)) for path in group_by]
             if None in keys:
                 continue
             member = member_for(rule)
-            values = [_text(value_at(fact, path)) for path in rule.distinct_fields]
+            values = [_text(value_at(fact, path)) for path in compared]
             source = self._sources.setdefault(member.source, len(self._sources))
             self._pending.append(
                 (
-                    self._number[rule_id],
+                    number,
                     *_padded(keys, MAX_GROUP_FIELDS),
                     member.post_number or f"#{self._ordinal}",
                     *_padded(values, MAX_DISTINCT_FIELDS),
@@ -123,8 +127,8 @@ class SetPass:
         db = self._db
         db.execute(f"CREATE INDEX member_group ON member (rule, {_GROUP}, ordinal)")
         names = {n: name for name, n in self._sources.items()}
-        for number, rule in enumerate(self.rules):
-            distinct_fields = rule.distinct_fields
+        for number, rule, _, compared in self._plans.values():
+            distinct_fields = list(compared)
             having, bounds = _having(rule, distinct_fields)
             groups = db.execute(
                 f"SELECT {_GROUP}, COUNT(DISTINCT post), MIN(ordinal) FROM member WHERE rule = ? "
