@@ -111,7 +111,7 @@ def main() -> None:
     """Check UK local-authority job posts against the statutes that govern them."""
 
 
-REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "jsonl", "csv")
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "jsonl", "csv", "html")
 
 
 def _config_options(command: F) -> F:

@@ -20,6 +20,7 @@ REPORTERS: dict[str, tuple[str, str]] = {
     "csv": ("csv_report", "CsvReporter"),
     "sarif": ("sarif", "SarifReporter"),
     "junit": ("junit", "JunitReporter"),
+    "html": ("html_report", "HtmlReporter"),
     "baseline": ("baseline_report", "BaselineReporter"),  # `postcheck baseline create`
 }
 

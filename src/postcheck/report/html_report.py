@@ -12,9 +12,11 @@ html.escape; and a Content-Security-Policy admits only this file's own script an
 (by their hashes) and forbids every fetch, so even a mistake elsewhere could neither run
 injected script nor call out.
 
-A whole run must be in the file, so the reporter keeps each finding until `finish`, as a compact
-row (a list of numbers) whose texts are interned in one string table: a hundred thousand
-findings of a few dozen rules repeat most of their words.
+A whole run must be in the file, so the reporter keeps each finding until `finish`, as a short
+row of numbers. What many findings share is written once: every text in one string table, the
+words of each rule (`kinds`) and the context of each record (`records`) in tables of their own.
+A hundred thousand findings of a few dozen rules repeat most of their words, and the browser
+reads the file faster the smaller it is.
 """
 
 from __future__ import annotations
@@ -32,25 +34,21 @@ from typing import IO, Any
 from postcheck.check import Finding, RecordResult, SetResult, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.base import Reporter, RunInfo
-from postcheck.violations import Violation
+from postcheck.rules.model import AnyRule
+from postcheck.violations import Suppression, Violation
 
 FORMAT_VERSION = 1
 SEVERITIES = ("error", "warning", "info")
-# The fields of a row, in order; the file names them, so its script (and any reader) looks
-# fields up by name. The texts come first, each an index into `strings` (or null); then the
-# numbers (index, line, page), `post` (an index into `posts`) and `fingerprint`, written out as
-# it is unique, so interning would save nothing.
-TEXT_COLUMNS = (
-    "rule_id",
-    "severity",
-    "area",
-    "title",
-    "message",
-    "citation",
-    "url",
-    "field",
-    "fix",
+# Each table's fields, in order; the file names them, so its script (and any reader) looks
+# fields up by name. A text is an index into `strings`, or null.
+# What a rule's findings share (texts): `kinds`.
+KIND_COLUMNS = ("rule_id", "severity", "area", "title", "citation", "url", "field")
+# Where a finding points, and the post's context: `records`. index is a number, post an index
+# into `posts` ([identity, label, is a set of posts], texts), the rest texts.
+RECORD_COLUMNS = (
     "source",
+    "index",
+    "post",
     "post_number",
     "record_label",
     "authority",
@@ -58,26 +56,47 @@ TEXT_COLUMNS = (
     "directorate",
     "service_area",
     "grade",
+)
+# A finding: `rows`. kind, record and suppression index their tables (suppression may be
+# null); line and page are numbers; fingerprint is written out (each is unique, interning
+# would save nothing); members are a set's records, each [source, index, line, label,
+# post_number, post] with post an index into `posts` or null.
+COLUMNS = (
+    "kind",
+    "record",
+    "message",
+    "fix",
     "evidence",
     "baseline",
-)
-COLUMNS = (
-    *TEXT_COLUMNS,
-    "index",
     "line",
     "page",
-    "post",
     "fingerprint",
-    "suppression",  # null, or [kind, justification, approver, expires, ticket, location]
-    "records",  # a set's members: [source, index, line, label, post_number, post]
+    "suppression",
+    "members",
 )
-_texts_of = attrgetter(*TEXT_COLUMNS)
 MEMBER_COLUMNS = ("source", "index", "line", "label", "post_number", "post")
 SUPPRESSION_COLUMNS = ("kind", "justification", "approver", "expires", "ticket", "location")
-CHUNK = 2000  # rows per json.dumps call: the data is written in pieces, never held whole
+CHUNK = 2000  # items per json.dumps call: the data is written in pieces, never held whole
 _MARKER = re.compile(r"@@([A-Z]+)@@")
 # What no inline asset may say: it would end its element or start an HTML comment there.
 _UNSAFE_IN_ELEMENT = re.compile(r"</(script|style)|<!--", re.IGNORECASE)
+_kind_of = attrgetter(*KIND_COLUMNS)
+_record_of = attrgetter(
+    "source",
+    "index",
+    "post",
+    "post_number",
+    "record_label",
+    "authority",
+    "post_title",
+    "directorate",
+    "service_area",
+    "grade",
+)
+_texts_of = attrgetter("message", "fix", "evidence", "baseline")
+
+Kind = tuple[str, ...]
+Record = tuple[Any, ...]  # _record_of's values, then whether the finding is about a set
 
 
 class HtmlReporter(Reporter):
@@ -86,12 +105,15 @@ class HtmlReporter(Reporter):
     ) -> None:
         super().__init__(stream, info, color, verbose)
         self._strings: dict[str, int] = {}
+        self._kinds: dict[Kind, int] = {}
+        self._record_keys: dict[Record, int] = {}
+        self._suppressions: dict[Suppression, int] = {}
         self._rows: list[list[Any]] = []
-        self._posts: dict[str, int] = {}  # post identity -> index in the posts table
-        self._post_entries: list[list[Any]] = []  # [identity, label, is a set]
+        self._posts: dict[str, int] = {}  # post identity -> index in `posts`
+        self._post_entries: list[list[Any]] = []
         # (source, index) -> (post identity, label) of every record read, so a cross-record
         # finding's members link to their posts' pages (even a post with no finding of its own)
-        self._records: dict[tuple[str, int | None], tuple[str, str]] = {}
+        self._read: dict[tuple[str, int | None], tuple[str, str]] = {}
         self._input_errors: list[list[Any]] = []
 
     def add(self, finding: Finding) -> None:
@@ -101,9 +123,10 @@ class HtmlReporter(Reporter):
             )
             return
         if isinstance(finding, RecordResult):
-            self._records[(finding.source, finding.index)] = (finding.post, finding.label)
+            self._read[(finding.source, finding.index)] = (finding.post, finding.label)
+        is_set = isinstance(finding, SetResult)
         for violation in finding.violations:
-            self._rows.append(self._row(violation, isinstance(finding, SetResult)))
+            self._rows.append(self._row(violation, is_set))
 
     def finish(self, summary: Summary) -> None:
         template = _asset("audit.html")
@@ -115,7 +138,7 @@ class HtmlReporter(Reporter):
             "STYLE": style,
             "SCRIPT": script,
         }
-        parts = _MARKER.split(template)
+        parts = _MARKER.split(template)  # one pass: no text is scanned for markers twice
         for position, part in enumerate(parts):
             if position % 2 == 0:
                 self.stream.write(part)
@@ -125,35 +148,21 @@ class HtmlReporter(Reporter):
                 self.stream.write(values[part])
 
     def _row(self, v: Violation, is_set: bool) -> list[Any]:
-        """Interned in one comprehension: the reporter's cost per finding (most of the time
-        a large report takes to write) is mostly these lookups."""
+        """The finding as numbers. The lookups here are most of the time a large report takes
+        to write, so the shared parts are looked up whole, by tuple, and interned in `finish`."""
         strings = self._strings
         row: list[Any] = [
-            None if text is None else strings.setdefault(text, len(strings))
-            for text in _texts_of(v)
+            _index(self._kinds, _kind_of(v)),
+            _index(self._record_keys, (*_record_of(v), is_set)),
         ]
+        row += [None if t is None else strings.setdefault(t, len(strings)) for t in _texts_of(v)]
         s = self._string
-        suppression = v.suppression
         row += (
-            v.index,
             v.line,
             v.page,
-            self._post(v.post, v.record_label, is_set),
             v.fingerprint,
-            None
-            if suppression is None
-            else [
-                s(suppression.kind),
-                s(suppression.justification),
-                s(suppression.approver),
-                s(suppression.expires),
-                s(suppression.ticket),
-                s(suppression.location),
-            ],
-            [
-                [s(m.source), m.index, m.line, s(m.label), s(m.post_number), None]
-                for m in v.records
-            ]
+            None if v.suppression is None else _index(self._suppressions, v.suppression),
+            [[s(m.source), m.index, m.line, s(m.label), s(m.post_number), None] for m in v.records]
             if v.records
             else [],
         )
@@ -167,25 +176,46 @@ class HtmlReporter(Reporter):
         found = self._posts.get(identity)
         if found is None:
             found = self._posts[identity] = len(self._post_entries)
-            self._post_entries.append([identity, label, is_set])
+            self._post_entries.append([self._string(identity), self._string(label), is_set])
         return found
 
-    def _link_members(self) -> None:
-        """Point each member of a cross-record finding at its post, now every record is read."""
-        members = COLUMNS.index("records")
-        texts: list[str] | None = None
+    def _tables(self) -> dict[str, Any]:
+        """The shared tables, interned now that every finding is in; set members linked to
+        the posts they were read as."""
+        s = self._string
+        kinds = [[s(text) for text in kind] for kind in self._kinds]
+        records = []
+        for source, index, post, number, label, *context, is_set in self._record_keys:
+            records.append(
+                [s(source), index, self._post(post, label, is_set), s(number), s(label)]
+                + [s(text) for text in context]
+            )
+        suppressions = [
+            [s(sup.kind), s(sup.justification)]
+            + [s(text) for text in (sup.approver, sup.expires, sup.ticket, sup.location)]
+            for sup in self._suppressions
+        ]
+        members = COLUMNS.index("members")
+        texts: list[str] = []
         for row in self._rows:
             for member in row[members]:
                 texts = texts or list(self._strings)  # in index order: dicts keep insertion
-                known = self._records.get((texts[member[0]], member[1]))
-                if known is not None:
-                    member[5] = self._post(*known)
+                read = self._read.get((texts[member[0]], member[1]))
+                if read is not None:
+                    member[5] = self._post(*read)
+        return {
+            "kinds": kinds,
+            "records": records,
+            "suppressions": suppressions,
+            "posts": self._post_entries,
+        }
 
     def _write_data(self, summary: Summary) -> None:
-        self._link_members()
         write = self.stream.write
         head = {
             "format": FORMAT_VERSION,
+            "kind_columns": KIND_COLUMNS,
+            "record_columns": RECORD_COLUMNS,
             "columns": COLUMNS,
             "member_columns": MEMBER_COLUMNS,
             "suppression_columns": SUPPRESSION_COLUMNS,
@@ -199,8 +229,8 @@ class HtmlReporter(Reporter):
             "summary": _summary(summary),
             "manifest": summary.manifest,
             "rules": {rule.id: _rule(rule) for rule in self.info.rules},
-            "posts": self._post_entries,
             "input_errors": self._input_errors,
+            **self._tables(),
         }
         write(_script_safe(json.dumps(head, separators=(",", ":")))[:-1])
         write(',"strings":[')
@@ -215,6 +245,10 @@ class HtmlReporter(Reporter):
                 self.stream.write(",")
             chunk = json.dumps(items[start : start + CHUNK], separators=(",", ":"))
             self.stream.write(_script_safe(chunk)[1:-1])
+
+
+def _index(table: dict[Any, int], key: Any) -> int:
+    return table.setdefault(key, len(table))
 
 
 def _summary(summary: Summary) -> dict[str, Any]:
@@ -232,8 +266,8 @@ def _summary(summary: Summary) -> dict[str, Any]:
     }
 
 
-def _rule(rule: Any) -> dict[str, Any]:
-    """What the post pages say of a rule besides the finding: why it exists, its law."""
+def _rule(rule: AnyRule) -> dict[str, Any]:
+    """What the post pages say of a rule besides the finding: why it exists, and its law."""
     return {
         "title": rule.title,
         "area": rule.area.value,
@@ -257,7 +291,7 @@ def _text(value: str) -> str:
 
 
 def _policy(script: str, style: str) -> str:
-    """Only this file's script and style sheet may run, nothing may be fetched or submitted."""
+    """Only this file's script and style sheet may run; nothing may be fetched or submitted."""
     return "; ".join(
         [
             "default-src 'none'",
@@ -276,7 +310,7 @@ def _digest(text: str) -> str:
 
 @cache
 def _asset(name: str) -> str:
-    """An asset of the report, checked once: ASCII (the file must be whatever the stream's
+    """An asset of the report, checked once: ASCII (the file is ASCII, whatever the stream's
     encoding), and nothing that would end its element early."""
     text = resources.files("postcheck.report").joinpath("html", name).read_text("utf-8")
     if not name.endswith(".html") and _UNSAFE_IN_ELEMENT.search(text):

@@ -12,7 +12,21 @@
   var R = data.rows;
   var POSTS = data.posts;
   var RULES = data.rules;
+  var KINDS = data.kinds;
+  var RECORDS = data.records;
+  var SUPPRESSIONS = data.suppressions;
   var C = indexOf(data.columns);
+  /* A finding's field by name, wherever the file keeps it: in the row, or in the tables of
+     what many findings share (the rule's words, the record's context). */
+  var FIELD = {};
+  data.columns.forEach(function (name, i) { FIELD[name] = function (row) { return row[i]; }; });
+  data.kind_columns.forEach(function (name, i) {
+    FIELD[name] = function (row) { return KINDS[row[C.kind]][i]; };
+  });
+  data.record_columns.forEach(function (name, i) {
+    FIELD[name] = function (row) { return RECORDS[row[C.record]][i]; };
+  });
+  function val(row, name) { return FIELD[name](row); }
   var M = indexOf(data.member_columns);
   var U = indexOf(data.suppression_columns);
   var SVG = "http://www.w3.org/2000/svg";
@@ -71,18 +85,19 @@
   }
 
   function postHref(postIndex) {
-    return "#post/" + encodeURIComponent(POSTS[postIndex][0]);
+    return "#post/" + encodeURIComponent(str(POSTS[postIndex][0]));
   }
 
   function badge(severity) { return el("span", { "class": "badge " + severity, text: severity }); }
 
   /* Whether a finding counts, and if not why: "waived by ...", "baselined". */
   function statusOf(row) {
-    var sup = row[C.suppression];
-    if (!sup) {
+    var s = row[C.suppression];
+    if (s === null) {
       var state = str(row[C.baseline]);
       return { code: 0, text: state ? "counts (" + state + ")" : "counts" };
     }
+    var sup = SUPPRESSIONS[s];
     if (str(sup[U.kind]) === "waiver") {
       var approver = str(sup[U.approver]);
       return { code: 1, text: approver ? "waived by " + approver : "waived" };
@@ -110,7 +125,8 @@
     var sum = data.summary;
     var counting = SEVERITIES.reduce(function (n, s) { return n + sum.counting[s]; }, 0);
     var suppressed = Object.keys(sum.suppressed).reduce(function (n, k) { return n + sum.suppressed[k]; }, 0);
-    var kinds = Object.keys(sum.suppressed).map(function (k) { return num(sum.suppressed[k]) + " " + k; });
+    var done = { waiver: "waived", baseline: "baselined" };
+    var kinds = Object.keys(sum.suppressed).map(function (k) { return num(sum.suppressed[k]) + " " + (done[k] || k); });
     var holder = document.getElementById("cards");
     holder.append(
       card("records", "records judged", num(sum.records)),
@@ -147,14 +163,22 @@
   ];
   var MAX_BARS = 15;
 
+  var tallies = {};
+
+  /* Findings per value of a field, counting and suppressed apart; once per field. */
   function tally(column) {
+    if (!tallies[column]) tallies[column] = count(column);
+    return tallies[column];
+  }
+
+  function count(column) {
     var counting = new Map();
     var pale = new Map();
-    var col = C[column];
+    var get = FIELD[column];
     for (var i = 0; i < R.length; i++) {
       var row = R[i];
-      var target = row[C.suppression] ? pale : counting;
-      var key = row[col];
+      var target = row[C.suppression] === null ? counting : pale;
+      var key = get(row);
       target.set(key, (target.get(key) || 0) + 1);
     }
     var keys = new Set(counting.keys());
@@ -183,7 +207,7 @@
     var shown = entries.slice(0, MAX_BARS);
     var box = el("figure", { "class": "chart", id: "chart-" + chart.key, "data-chart": chart.key });
     box.append(el("figcaption", null, el("h3", { text: chart.title })));
-    var labelWidth = 210, barWidth = 300, rowHeight = 24, countWidth = 70;
+    var labelWidth = 250, barWidth = 280, rowHeight = 24, countWidth = 70;
     var width = labelWidth + barWidth + countWidth;
     var height = Math.max(shown.length, 1) * rowHeight + 4;
     var most = shown.reduce(function (m, e) { return Math.max(m, e.counting + e.pale); }, 1);
@@ -204,7 +228,7 @@
       tip.textContent = name + ": " + num(entry.counting) + " counting, " + num(entry.pale) + " suppressed";
       bar.append(tip);
       var label = svg("text", { x: labelWidth - 8, y: y + rowHeight / 2 + 4, "text-anchor": "end" });
-      label.textContent = name.length > 32 ? name.slice(0, 31) + "\u2026" : name;
+      label.textContent = name.length > 38 ? name.slice(0, 37) + "\u2026" : name;
       var solid = Math.round(barWidth * entry.counting / most);
       var pale = Math.round(barWidth * entry.pale / most);
       bar.append(label,
@@ -339,21 +363,21 @@
     var wanted = FILTERS.map(function (f) {
       var value = state.filters[f.key];
       if (!value) return null;
-      return { column: C[f.column], value: value === NONE ? null : Number(value) };
+      return { get: FIELD[f.column], value: value === NONE ? null : Number(value) };
     }).filter(Boolean);
     var query = state.text.trim().toLowerCase();
     var hits = query ? textHits(query) : null;
-    var textCols = TEXT_COLUMNS.map(function (name) { return C[name]; });
+    var textOf = TEXT_COLUMNS.map(function (name) { return FIELD[name]; });
     var out = [];
     for (var i = 0; i < R.length; i++) {
       var row = R[i];
       var keep = true;
-      for (var w = 0; w < wanted.length && keep; w++) keep = row[wanted[w].column] === wanted[w].value;
+      for (var w = 0; w < wanted.length && keep; w++) keep = wanted[w].get(row) === wanted[w].value;
       if (keep && state.status) keep = statusMatches(row, state.status);
       if (keep && hits) {
         keep = row[C.fingerprint].indexOf(query) !== -1;
-        for (var t = 0; t < textCols.length && !keep; t++) {
-          var s = row[textCols[t]];
+        for (var t = 0; t < textOf.length && !keep; t++) {
+          var s = textOf[t](row);
           keep = s !== null && hits[s] === 1;
         }
       }
@@ -392,15 +416,15 @@
     var rank = stringRanks();
     var missing = S.length;  // findings without the value sort last
     function byString(column) {
-      var col = C[column];
-      return function (row) { var s = row[col]; return s === null ? missing : rank[s]; };
+      var get = FIELD[column];
+      return function (row) { var s = get(row); return s === null ? missing : rank[s]; };
     }
     switch (key) {
-      case "severity": return function (row) { return SEVERITY_RANK[str(row[C.severity])]; };
+      case "severity": return function (row) { return SEVERITY_RANK[str(val(row, "severity"))]; };
       case "rule": return byString("rule_id");
       case "post": return byString("record_label");
       case "location": return function (row) {
-        return rank[row[C.source]] * 1e7 + (row[C.line] === null ? 0 : row[C.line]);
+        return rank[val(row, "source")] * 1e7 + (row[C.line] === null ? 0 : row[C.line]);
       };
       case "status": return function (row) { return statusOf(row).code; };
       default: return byString(key);
@@ -453,17 +477,17 @@
 
   function tableRow(i) {
     var row = R[i];
-    var severity = str(row[C.severity]);
+    var severity = str(val(row, "severity"));
     var status = statusOf(row);
-    var rule = str(row[C.rule_id]);
+    var rule = str(val(row, "rule_id"));
     return el("tr", { "data-row": i, "class": status.code ? "suppressed" : null },
       el("td", { "class": "sev" }, badge(severity)),
-      el("td", { "class": "rule mono", title: str(row[C.title]), text: rule }),
-      el("td", { "class": "area", text: str(row[C.area]) }),
-      el("td", { "class": "authority", text: str(row[C.authority]) }),
-      el("td", { "class": "directorate", text: str(row[C.directorate]) }),
-      el("td", { "class": "post" }, el("a", { href: postHref(row[C.post]), text: str(row[C.record_label]) })),
-      el("td", { "class": "loc", text: where(str(row[C.source]), row[C.line], row[C.page]) }),
+      el("td", { "class": "rule mono", title: str(val(row, "title")), text: rule }),
+      el("td", { "class": "area", text: str(val(row, "area")) }),
+      el("td", { "class": "authority", text: str(val(row, "authority")) }),
+      el("td", { "class": "directorate", text: str(val(row, "directorate")) }),
+      el("td", { "class": "post" }, el("a", { href: postHref(val(row, "post")), text: str(val(row, "record_label")) })),
+      el("td", { "class": "loc", text: where(str(val(row, "source")), row[C.line], row[C.page]) }),
       el("td", { "class": "msg", text: str(row[C.message]) }),
       el("td", { "class": "status", text: status.text }));
   }
@@ -488,13 +512,13 @@
   function findingsOfPosts() {
     if (postRows) return;
     postIndex = new Map();
-    POSTS.forEach(function (entry, i) { postIndex.set(entry[0], i); });
+    POSTS.forEach(function (entry, i) { postIndex.set(str(entry[0]), i); });
     postRows = POSTS.map(function () { return []; });
     for (var i = 0; i < R.length; i++) {
       var row = R[i];
-      var own = row[C.post];
+      var own = val(row, "post");
       postRows[own].push(i);
-      row[C.records].forEach(function (member) {
+      row[C.members].forEach(function (member) {
         var p = member[M.post];
         if (p !== null && p !== own && postRows[p][postRows[p].length - 1] !== i) postRows[p].push(i);
       });
@@ -511,8 +535,9 @@
       return "post not found";
     }
     var entry = POSTS[p];
+    var label = str(entry[1]);
     var rows = postRows[p];
-    var first = rows.map(function (i) { return R[i]; }).filter(function (r) { return r[C.post] === p; })[0];
+    var first = rows.map(function (i) { return R[i]; }).filter(function (r) { return val(r, "post") === p; })[0];
     var facts = el("dl", { "class": "facts" });
     function fact(label, value) {
       if (value) facts.append(el("dt", { text: label }), el("dd", { text: value }));
@@ -520,45 +545,44 @@
     var sources = [];
     rows.forEach(function (i) {
       var r = R[i];
-      if (r[C.post] === p && sources.indexOf(str(r[C.source])) === -1) sources.push(str(r[C.source]));
+      if (val(r, "post") === p && sources.indexOf(str(val(r, "source"))) === -1) sources.push(str(val(r, "source")));
     });
-    fact(entry[2] ? "Set of posts" : "Post", entry[1]);
+    fact(entry[2] ? "Set of posts" : "Post", label);
     if (first) {
-      fact("Authority", str(first[C.authority]));
-      fact("Title", str(first[C.post_title]));
-      fact("Post number", str(first[C.post_number]));
-      fact("Directorate", str(first[C.directorate]));
-      fact("Service area", str(first[C.service_area]));
-      fact("Grade", str(first[C.grade]));
+      fact("Authority", str(val(first, "authority")));
+      fact("Title", str(val(first, "post_title")));
+      fact("Post number", str(val(first, "post_number")));
+      fact("Directorate", str(val(first, "directorate")));
+      fact("Service area", str(val(first, "service_area")));
+      fact("Grade", str(val(first, "grade")));
     }
     fact("Read from", sources.join(", "));
-    fact("Identity", entry[0]);
+    fact("Identity", str(entry[0]));
     var counts = SEVERITIES.map(function (s) {
-      var n = rows.filter(function (i) { return str(R[i][C.severity]) === s; }).length;
+      var n = rows.filter(function (i) { return str(val(R[i], "severity")) === s; }).length;
       return n ? num(n) + " " + s : null;
     }).filter(Boolean);
     fill(holder, 
       el("div", { "class": "post-head" },
-        el("h2", { id: "post-title", text: entry[1] }),
+        el("h2", { id: "post-title", text: label }),
         el("p", { "class": "count", text: num(rows.length) + (rows.length === 1 ? " finding" : " findings") +
           (counts.length ? ": " + counts.join(", ") : "") }),
         facts),
       el("div", { id: "post-findings" }, rows.map(function (i) { return findingCard(i); })),
       backLink());
-    return entry[1];
+    return label;
   }
 
   function findingCard(i) {
     var row = R[i];
-    var severity = str(row[C.severity]);
+    var severity = str(val(row, "severity"));
     var status = statusOf(row);
-    var rule = RULES[str(row[C.rule_id])] || null;
+    var rule = RULES[str(val(row, "rule_id"))] || null;
     var card = el("article", { "class": "finding " + severity + (status.code ? " suppressed" : ""), "data-row": i },
-      el("h3", null, badge(severity), " ", el("code", { "class": "rule", text: str(row[C.rule_id]) }),
-        " ", str(row[C.title])),
+      el("h3", null, badge(severity), " ", el("code", { "class": "rule", text: str(val(row, "rule_id")) }),
+        " ", str(val(row, "title"))),
       el("p", { "class": "status" }, el("span", { "class": status.code ? "tag" : "tag counts", text: status.text })));
-    var sup = row[C.suppression];
-    if (sup) card.append(suppressionFacts(sup));
+    if (row[C.suppression] !== null) card.append(suppressionFacts(SUPPRESSIONS[row[C.suppression]]));
     card.append(el("p", { "class": "message", text: str(row[C.message]) }));
     card.append(el("h4", { text: "Evidence" }));
     var evidence = str(row[C.evidence]);
@@ -566,14 +590,14 @@
       ? el("blockquote", { "class": "evidence", text: evidence })
       : el("p", { "class": "evidence none", text: "(the finding rests on what the record leaves out)" }));
     card.append(el("p", { "class": "where" },
-      "in ", el("span", { "class": "mono source", text: str(row[C.source]) }),
+      "in ", el("span", { "class": "mono source", text: str(val(row, "source")) }),
       row[C.line] !== null ? el("span", { "class": "line", text: ", line " + row[C.line] }) : null,
       row[C.page] !== null ? el("span", { "class": "page", text: ", page " + row[C.page] }) : null,
-      str(row[C.field]) ? ", field " : null,
-      str(row[C.field]) ? el("code", { text: str(row[C.field]) }) : null));
-    if (row[C.records].length) card.append(members(row));
+      str(val(row, "field")) ? ", field " : null,
+      str(val(row, "field")) ? el("code", { text: str(val(row, "field")) }) : null));
+    if (row[C.members].length) card.append(members(row));
     card.append(el("h4", { text: "Provision" }),
-      el("p", { "class": "provision" }, external(str(row[C.url]), str(row[C.citation]))));
+      el("p", { "class": "provision" }, external(str(val(row, "url")), str(val(row, "citation")))));
     if (rule && rule.citations.length > 1) {
       var list = el("ul", { "class": "citations" });
       rule.citations.forEach(function (c) { list.append(el("li", null, external(c.url, c.text))); });
@@ -598,7 +622,7 @@
 
   function members(row) {
     var list = el("ol", { "class": "members" });
-    row[C.records].forEach(function (m) {
+    row[C.members].forEach(function (m) {
       var label = str(m[M.label]);
       list.append(el("li", null,
         m[M.post] !== null ? el("a", { href: postHref(m[M.post]), text: label }) : label,
