@@ -9,7 +9,7 @@ from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError, engine_problem
-from postcheck.engine.facts import to_fact
+from postcheck.engine.facts import to_fact, unbounded_parts
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import Authority, AuthorityDirectory
@@ -62,7 +62,9 @@ class Evaluator:
             to_fact(r, self._authority_of(r), catalogue.as_of, catalogue.vocabulary)
             for r in records
         ]
-        problems = {i: p for i, fact in enumerate(facts) if (p := engine_problem(fact))}
+        problems = {
+            i: p for i, fact in enumerate(facts) if (p := engine_problem(unbounded_parts(fact)))
+        }
         usable = [i for i in range(len(facts)) if i not in problems]
         fired = self._match([facts[i] for i in usable])
         verdicts: dict[int, Judged | InputError] = {

@@ -251,6 +251,19 @@ _DATE_PATHS = tuple(
 )
 
 
+# What the engine-safety check (durable_backend.engine_problem) must still look at in a fact.
+# The record's own values are bounded by its model: text to MAX_TEXT characters (the engine
+# takes 1,000,000), numbers to two places below 10,000,000 (never written with an exponent), and
+# its fields flatten to far fewer properties than the engine's limit (a test checks the bound).
+# Derived facts and authority context come from computation and authority files, which the
+# model does not bound, so only they are walked: the walk was 8% of a run.
+UNBOUNDED_PARTS = ("derived", "authority_context")
+
+
+def unbounded_parts(fact: dict[str, Any]) -> dict[str, Any]:
+    return {part: fact[part] for part in UNBOUNDED_PARTS if part in fact}
+
+
 def needs_authority(path: str) -> bool:
     """Whether a fact field can only be known from the post's authority file."""
     head, _, name = path.partition(".")

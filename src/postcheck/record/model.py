@@ -35,7 +35,9 @@ class _Strict(BaseModel):
     @classmethod
     def _blank_is_unknown(cls, value: Any) -> Any:
         """An empty cell or "" states nothing: it is unknown, as if the key were absent."""
-        if isinstance(value, dict):
+        if isinstance(value, dict) and any(
+            type(v) is str and not v.strip() for v in value.values()
+        ):  # the copy only when there is a blank to drop: this runs for every nested model
             return {k: v for k, v in value.items() if not (isinstance(v, str) and not v.strip())}
         return value
 

@@ -10,6 +10,7 @@ import csv
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -255,12 +256,18 @@ def _nest(pairs: Iterable[tuple[str, str]], convert: Callable[[str, str], Any]) 
     for column, cell in pairs:
         if not column or not cell.strip():
             continue
-        *parents, leaf = column.split(".")
+        *parents, leaf = _path(column)
         target = data
         for parent in parents:
             target = target.setdefault(parent, {})
         target[leaf] = convert(column, cell)
     return data
+
+
+@lru_cache(maxsize=512)
+def _path(column: str) -> tuple[str, ...]:
+    """A dotted column name's parts, split once per column rather than once per row."""
+    return tuple(column.split("."))
 
 
 def _under(lines: dict[str, int], prefix: str) -> dict[str, int]:

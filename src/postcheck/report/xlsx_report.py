@@ -244,7 +244,9 @@ class XlsxReporter(Reporter):
         super().__init__(stream, info, color, verbose)
         self._binary = binary_layer(stream)
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
+        self._new_cell = WriteOnlyCell
         self._book = Workbook(write_only=True)
         self._summary = self._book.create_sheet("Summary")
         self._findings = _Table(self._book, "Findings", FINDING_COLUMNS, self.rows_per_sheet)
@@ -315,14 +317,12 @@ class XlsxReporter(Reporter):
     def _link(self, sheet: Any, v: Violation) -> Any:
         """The legislation cell: a hyperlink to a web URL; past Excel's hyperlinks per sheet,
         a HYPERLINK formula, from the catalogue's URL only; otherwise the URL as text."""
-        from openpyxl.cell import WriteOnlyCell
-
         url = self._catalogue_urls.get(v.rule_id, v.url)
         if not WEB_URL.match(url) or len(url) > EXCEL_CELL_CHARS:  # not a web page: text
             return cell(sheet, v.url or None)
         if self._findings.links < self.links_per_sheet:
             self._findings.links += 1
-            linked = WriteOnlyCell(sheet, value=url)
+            linked = self._new_cell(sheet, value=url)
             linked.data_type = "s"
             linked.hyperlink = url
             linked.style = "Hyperlink"
@@ -330,7 +330,7 @@ class XlsxReporter(Reporter):
         if v.rule_id in self._catalogue_urls and len(url) <= FORMULA_CHARS:
             self._formula_links += 1
             quoted = url.replace('"', '""')
-            formula = WriteOnlyCell(sheet, value=f'=HYPERLINK("{quoted}","{quoted}")')
+            formula = self._new_cell(sheet, value=f'=HYPERLINK("{quoted}","{quoted}")')
             formula.style = "Hyperlink"
             return formula
         return cell(sheet, url)
@@ -346,64 +346,9 @@ class XlsxReporter(Reporter):
 
     def _write_summary(self, summary: Summary) -> None:
         sheet = self._summary
-        info = self.info
-        sheet.column_dimensions["A"].width = 34
-        sheet.column_dimensions["B"].width = 40
-        sheet.column_dimensions["C"].width = 12
-        sections: list[tuple[str, Sequence[str], Iterable[Sequence[Scalar]]]] = [
-            (
-                "postcheck report",
-                (),
-                [
-                    ("Postcheck version", info.version),
-                    ("As of", info.as_of.isoformat()),
-                    ("Rules", info.rules_dir),
-                    ("Fails on", info.fail_on),
-                    ("Records", summary.records),
-                    ("Findings", summary.violations),
-                    ("Counting towards the exit status", sum(summary.counting.values())),
-                    ("Suppressed", sum(summary.suppressed.values())),
-                    ("Input errors", summary.input_errors),
-                ],
-            ),
-            ("By severity", ("Severity", *COUNTS), self._tallied("severity", SEVERITIES)),
-            (
-                "By rule",
-                ("Rule", "Title", "Severity", "Area", *COUNTS),
-                (
-                    [rule_id, *self._rules[rule_id], *self._tallies["rule"].row(rule_id)]
-                    for rule_id in sorted(self._rules)
-                ),
-            ),
-            ("By area", ("Area", *COUNTS), self._tallied("area")),
-            ("By directorate", ("Directorate", *COUNTS), self._tallied("directorate")),
-            ("By authority", ("Authority", *COUNTS), self._tallied("authority")),
-            (
-                "Suppressed, by kind",
-                ("Kind", "Findings"),
-                (
-                    (kind, summary.suppressed[kind])
-                    for kind in dict.fromkeys([*SUPPRESSION_KINDS, *sorted(summary.suppressed)])
-                ),
-            ),
-        ]
-        if summary.baseline is not None:
-            rows = list(summary.baseline.items())
-            sections.append(("Baseline", ("Status", "Findings"), rows))
-        if summary.unmatched_authorities:
-            rows = list(summary.unmatched_authorities)
-            sections.append(("Unmatched authorities", ("Authority as given", "Records"), rows))
-        if summary.skipped_files:
-            sections.append(("Skipped files", ("File",), ([f] for f in summary.skipped_files)))
-        if info.silent_rules:
-            sections.append(("Rules not run", ("Rule", "Why"), info.silent_rules))
-        if self._formula_links:
-            note = (
-                f"{self._formula_links:,} legislation links are HYPERLINK formulas: Excel "
-                f"allows {self.links_per_sheet:,} hyperlinks per sheet."
-            )
-            sections.append(("Notes", (), [[note]]))
-        for number, (title, header, rows) in enumerate(sections):
+        for letter, width in (("A", 34), ("B", 40), ("C", 12)):
+            sheet.column_dimensions[letter].width = width
+        for number, (title, header, rows) in enumerate(self._sections(summary)):
             if number:
                 sheet.append([])
             sheet.append([bold(sheet, title)])
@@ -411,6 +356,59 @@ class XlsxReporter(Reporter):
                 sheet.append([bold(sheet, name) for name in header])
             for values in rows:
                 sheet.append([cell(sheet, value) for value in values])
+
+    def _sections(self, summary: Summary) -> Iterator[Section]:
+        """The summary's tables, each a title, a header and rows; a blank row between them."""
+        info = self.info
+        yield (
+            "postcheck report",
+            (),
+            [
+                ("Postcheck version", info.version),
+                ("As of", info.as_of.isoformat()),
+                ("Rules", info.rules_dir),
+                ("Fails on", info.fail_on),
+                ("Records", summary.records),
+                ("Findings", summary.violations),
+                ("Counting towards the exit status", sum(summary.counting.values())),
+                ("Suppressed", sum(summary.suppressed.values())),
+                ("Input errors", summary.input_errors),
+            ],
+        )
+        yield "By severity", ("Severity", *COUNTS), self._tallied("severity", SEVERITIES)
+        yield (
+            "By rule",
+            ("Rule", "Title", "Severity", "Area", *COUNTS),
+            (
+                [rule_id, *self._rules[rule_id], *self._tallies["rule"].row(rule_id)]
+                for rule_id in sorted(self._rules)
+            ),
+        )
+        yield "By area", ("Area", *COUNTS), self._tallied("area")
+        yield "By directorate", ("Directorate", *COUNTS), self._tallied("directorate")
+        yield "By authority", ("Authority", *COUNTS), self._tallied("authority")
+        kinds = dict.fromkeys([*SUPPRESSION_KINDS, *sorted(summary.suppressed)])
+        yield (
+            "Suppressed, by kind",
+            ("Kind", "Findings"),
+            ((k, summary.suppressed[k]) for k in kinds),
+        )
+        if summary.baseline is not None:
+            yield "Baseline", ("Status", "Findings"), summary.baseline.items()
+        if summary.unmatched_authorities:
+            header = ("Authority as given", "Records")
+            yield "Unmatched authorities", header, summary.unmatched_authorities
+        if summary.skipped_files:
+            yield "Skipped files", ("File",), ([f] for f in summary.skipped_files)
+        if info.silent_rules:
+            yield "Rules not run", ("Rule", "Why"), info.silent_rules
+        if self._formula_links:
+            note = (
+                f"Legislation links written as HYPERLINK formulas, past the "
+                f"{self.links_per_sheet:,} hyperlinks Excel allows per sheet: "
+                f"{self._formula_links:,}"
+            )
+            yield "Notes", (), [[note]]
 
     def _tallied(self, name: str, keys: Iterable[str] | None = None) -> Iterator[list[Scalar]]:
         tally = self._tallies[name]
@@ -441,6 +439,7 @@ class XlsxReporter(Reporter):
 
 
 COUNTS = ("Findings", "Counting", "Suppressed")
+Section = tuple[str, Sequence[str], Iterable[Sequence[Scalar]]]  # title, header, rows
 
 
 def flattened(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
