@@ -111,7 +111,18 @@ def main() -> None:
     """Check UK local-authority job posts against the statutes that govern them."""
 
 
-REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "jsonl", "csv", "html")
+REPORT_FORMATS = (
+    "text",
+    "json",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "jsonl",
+    "csv",
+    "html",
+    "xlsx",
+)
 
 
 def _config_options(command: F) -> F:

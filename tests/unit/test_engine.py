@@ -468,3 +468,29 @@ def test_a_rule_over_the_engines_limit_of_groups_is_refused_with_its_reason() ->
     ]
     with pytest.raises(CompileError, match="at most 15"):
         compile_catalogue([make_rule("big", {"any": alternatives})], PARAMETERS, DAY)
+
+
+def test_the_record_model_bounds_what_the_engine_safety_check_skips() -> None:
+    """evaluate.py walks only the unbounded parts of a fact (facts.UNBOUNDED_PARTS); the rest
+    must stay within the engine's limits by the record model alone."""
+    from postcheck.engine.durable_backend import MAX_PROPERTIES, MAX_STRING
+    from postcheck.engine.facts import FACT_SCHEMA, UNBOUNDED_PARTS, FieldType
+    from postcheck.record.model import MAX_TEXT, Salary
+
+    def flattened(kind: FieldType) -> int:
+        if kind.kind == "date":
+            return 6  # year, month, day, as_written, earliest, latest
+        if kind.kind == "object" and kind.children:
+            return sum(flattened(child) for child in kind.children.values())
+        return 1  # a value, or a list (one property to the engine)
+
+    record_part = sum(
+        flattened(kind)
+        for name, kind in FACT_SCHEMA.children.items()
+        if name not in UNBOUNDED_PARTS
+    )
+    whole = flattened(FACT_SCHEMA)
+    assert whole + 3 < MAX_PROPERTIES, (record_part, whole)  # __rec, id and sid are added
+    assert MAX_TEXT < MAX_STRING
+    assert repr(Salary(maximum=9_999_999.999).maximum) == "10000000.0"
+    assert "e" not in repr(Salary(minimum=0.001, maximum=9_999_999.99).minimum)

@@ -21,6 +21,7 @@ REPORTERS: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "SarifReporter"),
     "junit": ("junit", "JunitReporter"),
     "html": ("html_report", "HtmlReporter"),
+    "xlsx": ("xlsx_report", "XlsxReporter"),
     "baseline": ("baseline_report", "BaselineReporter"),  # `postcheck baseline create`
 }
 
