@@ -16,6 +16,7 @@ from typing import Any
 from postcheck.rules.model import AnyRule
 
 _SEPARATOR = "\x1f"
+_WORD = re.compile(r"[^\W_]+")
 
 
 def rule_version(rule: AnyRule) -> str:
@@ -39,7 +40,7 @@ def post_identity(
 
 def normalised(text: str) -> str:
     """Words only, in lower case: spacing, line breaks, punctuation and case do not count."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def fingerprint(post: str, rule_id: str, version: str, evidence: str) -> str:

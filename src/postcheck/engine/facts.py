@@ -433,7 +433,10 @@ def _authority_name(record: PostRecord, authority: Authority | None) -> str | No
 
 
 def _words(text: str) -> str | None:
-    return " ".join(re.findall(r"[^\W_]+", text.casefold())) or None
+    return " ".join(_WORD.findall(text.casefold())) or None
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _kinds_by_basis(citations: list[Citation]) -> set[str]:

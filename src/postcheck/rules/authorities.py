@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -417,7 +418,11 @@ class AuthorityDirectory:
         )
 
 
+@lru_cache(maxsize=4096)  # once per record, over a handful of council names
 def _key(name: str) -> str:
     """A name as compared: letters and digits only, case folded, so that "L.B. Newham",
     "LB Newham" and "lb-newham" are one name, however a spreadsheet spelt it."""
-    return re.sub(r"[^a-z0-9]+", "", name.casefold())
+    return _NOT_ALNUM.sub("", name.casefold())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
