@@ -32,6 +32,7 @@ Group") and departmental groups ("Finance Group", "Steering Group") name no poli
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 POLITICAL_ASSISTANT = "political_assistant"
 MAYORS_ASSISTANT = "mayors_assistant"
@@ -206,6 +207,7 @@ _TITLE_START = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # an establishment repeats a few hundred titles many times over
 def kind(title: str | None) -> str | None:
     """political_assistant or mayors_assistant as the title suggests; None for any other title."""
     if not title or _NOT_ELECTED_MAYOR.search(title):
