@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
-from postcheck.engine.facts import value_at
 from postcheck.rules.model import MAX_DISTINCT_FIELDS, MAX_GROUP_FIELDS, Bound, SetRule
 
 _KEYS = [f"k{n}" for n in range(MAX_GROUP_FIELDS)]
@@ -68,7 +67,12 @@ class SetPass:
         self.rules = [compiled.rule for compiled in catalogue.sets.values()]
         # per rule, worked out once: its number and the paths it groups and compares by
         self._plans = {
-            rule.id: (n, rule, tuple(rule.group_by), tuple(rule.distinct_fields))
+            rule.id: (
+                n,
+                rule,
+                tuple(tuple(p.split(".")) for p in rule.group_by),
+                tuple(tuple(p.split(".")) for p in rule.distinct_fields),
+            )
             for n, rule in enumerate(self.rules)
         }
         self._sources: dict[str, int] = {}
@@ -90,11 +94,11 @@ class SetPass:
         self._ordinal += 1
         for rule_id in rule_ids:
             number, rule, group_by, compared = self._plans[rule_id]
-            keys = [_text(value_at(fact, path)) for path in group_by]
+            keys = [_text(_at(fact, parts)) for parts in group_by]
             if None in keys:
                 continue
             member = member_for(rule)
-            values = [_text(value_at(fact, path)) for path in compared]
+            values = [_text(_at(fact, parts)) for parts in compared]
             source = self._sources.setdefault(member.source, len(self._sources))
             self._pending.append(
                 (
@@ -127,8 +131,8 @@ class SetPass:
         db = self._db
         db.execute(f"CREATE INDEX member_group ON member (rule, {_GROUP}, ordinal)")
         names = {n: name for name, n in self._sources.items()}
-        for number, rule, _, compared in self._plans.values():
-            distinct_fields = list(compared)
+        for number, rule, _, _ in self._plans.values():
+            distinct_fields = rule.distinct_fields
             having, bounds = _having(rule, distinct_fields)
             groups = db.execute(
                 f"SELECT {_GROUP}, COUNT(DISTINCT post), MIN(ordinal) FROM member WHERE rule = ? "
@@ -200,6 +204,16 @@ def _having(rule: SetRule, distinct_fields: list[str]) -> tuple[str, list[int]]:
         tests.append(f"COUNT(DISTINCT {counted}) >= ?")
         bounds.append(bound.least)
     return " AND ".join(tests), bounds
+
+
+def _at(fact: dict[str, Any], parts: tuple[str, ...]) -> Any:
+    """A fact's value at a path already split (the fields sets group by are plain objects)."""
+    current: Any = fact
+    for part in parts:
+        if type(current) is not dict:
+            return None
+        current = current.get(part)
+    return current
 
 
 def _text(value: Any) -> str | None:
