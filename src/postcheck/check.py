@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import multiprocessing
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
-from postcheck.engine.evaluate import Evaluator, Judged
+from postcheck.engine.evaluate import BATCH_SIZE, Evaluator, Judged
 from postcheck.engine.facts import value_at
 from postcheck.engine.locate import waiting_on_authority
-from postcheck.engine.set_pass import Member, SetPass
+from postcheck.engine.set_pass import Member, Projection, SetPass
 from postcheck.fingerprint import post_identity
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import AuthorityDirectory
@@ -144,29 +146,121 @@ def run(
     authorities: AuthorityDirectory | None = None,
     evaluator: Evaluator | None = None,
     explain_silence: bool = False,
+    jobs: int = 1,
 ) -> Iterator[Finding]:
     """Findings in input order. Each record yields one RecordResult, even when it is clean;
     with explain_silence, it also says which rules could not judge it, and why. Once every
-    record is read, each set of records that breaks a cross-record rule yields a SetResult."""
+    record is read, each set of records that breaks a cross-record rule yields a SetResult.
+
+    With jobs > 1, records are judged in that many worker processes, a batch at a time, and
+    their results taken back in the order the batches were read: the findings are the same,
+    in the same order, as with one process."""
     if evaluator is None:
         engine = Evaluator(compiled, authorities)
     else:
         engine = evaluator if authorities is None else evaluator.with_authorities(authorities)
     context = message_context(compiled)
     sets = SetPass(compiled)
+    judging = _Judging(engine, sets, context, explain_silence)
+    judged = (
+        judging.judge(outcomes)
+        if jobs <= 1
+        else _in_processes(outcomes, judging, engine.authorities, jobs)
+    )
     try:
-        for judged in engine.judge(outcomes):
-            if isinstance(judged, InputError):
-                yield judged
-                continue
-            if judged.set_rule_ids:
-                sets.add(judged.fact, judged.set_rule_ids, _members_of(judged))
-            yield _result(judged, compiled, context, explain_silence)
+        for finding, projection in judged:
+            if not isinstance(finding, InputError):
+                sets.add(projection)
+            yield finding
         for broken in sets.broken():
             violation = build_set_violation(broken, context)
             yield SetResult(violation.record_label, [violation])
     finally:
         sets.close()
+
+
+@dataclass
+class _Judging:
+    """Records in, findings and their cross-record projections out: the work a worker does."""
+
+    engine: Evaluator
+    sets: SetPass
+    context: RunContext
+    explain_silence: bool
+
+    def judge(self, outcomes: Iterable[ReadOutcome]) -> Iterator[tuple[Finding, list[Projection]]]:
+        compiled = self.engine.catalogue
+        for judged in self.engine.judge(outcomes):
+            if isinstance(judged, InputError):
+                yield judged, []
+                continue
+            projection = (
+                self.sets.project(judged.fact, judged.set_rule_ids, _members_of(judged))
+                if judged.set_rule_ids
+                else []
+            )
+            yield _result(judged, compiled, self.context, self.explain_silence), projection
+
+
+# In a worker process: the judging it was started with (multiprocessing's fork start method
+# hands it over without pickling the engine).
+_WORKER: _Judging | None = None
+
+
+def _start_worker(judging: _Judging) -> None:
+    global _WORKER
+    # each process needs its own engine ruleset; the parent's is not safe to share
+    judging.engine = Evaluator(judging.engine.catalogue, judging.engine.authorities)
+    _WORKER = judging
+
+
+def _judge_batch(
+    batch: list[ReadOutcome],
+) -> tuple[list[tuple[Finding, list[Projection]]], tuple[Counter[str], dict[str, str]] | None]:
+    assert _WORKER is not None
+    found = list(_WORKER.judge(batch))
+    directory = _WORKER.engine.authorities
+    return found, directory.take_unmatched() if directory is not None else None
+
+
+def _in_processes(
+    outcomes: Iterable[ReadOutcome],
+    judging: _Judging,
+    authorities: AuthorityDirectory | None,
+    jobs: int,
+) -> Iterator[tuple[Finding, list[Projection]]]:
+    """Batches judged by `jobs` processes, taken back in order; at most two batches a worker
+    are in flight, so memory stays flat however long the input."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(judging,)
+    ) as pool:
+        pending: deque[Future[Any]] = deque()
+
+        def taken() -> list[tuple[Finding, list[Projection]]]:
+            found: list[tuple[Finding, list[Projection]]]
+            found, unmatched = pending.popleft().result()
+            if unmatched is not None and authorities is not None:
+                authorities.merge_unmatched(*unmatched)
+            return found
+
+        for batch in _batches(outcomes):
+            pending.append(pool.submit(_judge_batch, batch))
+            if len(pending) >= 2 * jobs:
+                yield from taken()
+        while pending:
+            yield from taken()
+
+
+def _batches(outcomes: Iterable[ReadOutcome]) -> Iterator[list[ReadOutcome]]:
+    batch: list[ReadOutcome] = []
+    for outcome in outcomes:
+        batch.append(outcome)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _members_of(judged: Judged) -> Callable[[SetRule], Member]:

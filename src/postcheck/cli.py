@@ -193,6 +193,14 @@ def _config_options(command: F) -> F:
     help="Skip files named in PATHS that are not posts (images, workflow files), as files "
     "found in folders are; for pre-commit, which names every changed file.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes judging records; the report is the same, in the same order.",
+)
 @click.option("--statistics", is_flag=True, help="Also count the findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only findings that count; no summary line.")
 @click.option(
@@ -263,6 +271,7 @@ def check(
     baseline: Path | None,
     waivers: Path | None,
     skip_non_posts: bool,
+    jobs: int,
     statistics: bool,
     quiet: bool,
     stdin_format: str,
@@ -310,7 +319,7 @@ def check(
         click.echo(f"warning: {file}: {message}", err=True)
 
     display = gate.Display(
-        color, verbose, show_progress, statistics, quiet, stdin_format, warn, skip_non_posts
+        color, verbose, show_progress, statistics, quiet, stdin_format, warn, skip_non_posts, jobs
     )
     try:
         status = gate.check(config, paths, reports, display)

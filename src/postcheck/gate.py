@@ -64,6 +64,7 @@ class Display:
     stdin_format: str = "auto"
     warn: Callable[[str, str], None] = lambda file, message: None
     skip_non_posts: bool = False  # files named are skipped, not refused, when not posts
+    jobs: int = 1  # worker processes that judge records (check.run)
 
 
 class GateError(ValueError):
@@ -126,6 +127,7 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
             compiled,
             evaluator=evaluator,
             explain_silence=display.verbose,
+            jobs=display.jobs,
         )
         for finding in _governed(findings, waivers, baseline):
             if isinstance(finding, RecordResult | InputError):

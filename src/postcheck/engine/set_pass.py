@@ -49,6 +49,10 @@ class Member:
     post_number: str | None
 
 
+# (rule number, group values, compared values, the record as the set's finding names it)
+Projection = tuple[int, tuple[str | None, ...], tuple[str | None, ...], Member]
+
+
 @dataclass(frozen=True)
 class BrokenSet:
     """A group of records that breaks a cross-record rule."""
@@ -83,15 +87,16 @@ class SetPass:
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def add(
+    def project(
         self,
         fact: dict[str, Any],
         rule_ids: list[str],
         member_for: Callable[[SetRule], Member],
-    ) -> None:
-        """Project one judged record into the sets of the rules that count it. A record that
-        lacks a value it would be grouped by belongs to no set of that rule."""
-        self._ordinal += 1
+    ) -> list[Projection]:
+        """What one judged record contributes to the sets of the rules that count it: plain
+        values only, so a worker process can compute it and send it back. A record that lacks
+        a value it would be grouped by belongs to no set of that rule."""
+        rows: list[Projection] = []
         for rule_id in rule_ids:
             number, rule, group_by, compared = self._plans[rule_id]
             keys = [_text(_at(fact, parts)) for parts in group_by]
@@ -99,13 +104,20 @@ class SetPass:
                 continue
             member = member_for(rule)
             values = [_text(_at(fact, parts)) for parts in compared]
+            rows.append((number, tuple(keys), tuple(values), member))
+        return rows
+
+    def add(self, rows: list[Projection]) -> None:
+        """One record's projection (`project`), numbered in input order."""
+        self._ordinal += 1
+        for number, keys, values, member in rows:
             source = self._sources.setdefault(member.source, len(self._sources))
             self._pending.append(
                 (
                     number,
-                    *_padded(keys, MAX_GROUP_FIELDS),
+                    *_padded(list(keys), MAX_GROUP_FIELDS),
                     member.post_number or f"#{self._ordinal}",
-                    *_padded(values, MAX_DISTINCT_FIELDS),
+                    *_padded(list(values), MAX_DISTINCT_FIELDS),
                     self._ordinal,
                     source,
                     member.line,

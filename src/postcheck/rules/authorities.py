@@ -409,6 +409,18 @@ class AuthorityDirectory:
             self._spelling.setdefault(key, name.strip())
         return self.default
 
+    def take_unmatched(self) -> tuple[Counter[str], dict[str, str]]:
+        """The unmatched names counted since the last call, and their spellings, reset: what a
+        worker process sends back for the run's own directory to `merge_unmatched`."""
+        counts, spellings = self._unmatched, dict(self._spelling)
+        self._unmatched = Counter()
+        return counts, spellings
+
+    def merge_unmatched(self, counts: Counter[str], spellings: dict[str, str]) -> None:
+        self._unmatched.update(counts)
+        for key, spelling in spellings.items():
+            self._spelling.setdefault(key, spelling)
+
     def unmatched(self) -> list[tuple[str, int]]:
         """(name as first given, records) for each authority name that matched no file, most
         records first."""
