@@ -17,7 +17,7 @@ from postcheck.engine.facts import value_at
 from postcheck.engine.locate import waiting_on_authority
 from postcheck.engine.set_pass import Member, Projection, SetPass
 from postcheck.fingerprint import post_identity
-from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.record.outcome import InputError, Outcome, ReadOutcome, resolved
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
 from postcheck.rules.model import SetRule, Severity
@@ -141,7 +141,7 @@ def build_evaluator(
 
 
 def run(
-    outcomes: Iterable[ReadOutcome],
+    outcomes: Iterable[Outcome],
     compiled: CompiledCatalogue,
     authorities: AuthorityDirectory | None = None,
     evaluator: Evaluator | None = None,
@@ -163,7 +163,7 @@ def run(
     sets = SetPass(compiled)
     judging = _Judging(engine, sets, context, explain_silence)
     judged = (
-        judging.judge(outcomes)
+        judging.judge(resolved(outcomes))
         if jobs <= 1
         else _in_processes(outcomes, judging, engine.authorities, jobs)
     )
@@ -215,16 +215,17 @@ def _start_worker(judging: _Judging) -> None:
 
 
 def _judge_batch(
-    batch: list[ReadOutcome],
+    batch: list[Outcome],
 ) -> tuple[list[tuple[Finding, list[Projection]]], tuple[Counter[str], dict[str, str]] | None]:
+    """One batch, in a worker: rows the reader deferred are validated here."""
     assert _WORKER is not None
-    found = list(_WORKER.judge(batch))
+    found = list(_WORKER.judge(resolved(batch)))
     directory = _WORKER.engine.authorities
     return found, directory.take_unmatched() if directory is not None else None
 
 
 def _in_processes(
-    outcomes: Iterable[ReadOutcome],
+    outcomes: Iterable[Outcome],
     judging: _Judging,
     authorities: AuthorityDirectory | None,
     jobs: int,
@@ -252,8 +253,8 @@ def _in_processes(
             yield from taken()
 
 
-def _batches(outcomes: Iterable[ReadOutcome]) -> Iterator[list[ReadOutcome]]:
-    batch: list[ReadOutcome] = []
+def _batches(outcomes: Iterable[Outcome]) -> Iterator[list[Outcome]]:
+    batch: list[Outcome] = []
     for outcome in outcomes:
         batch.append(outcome)
         if len(batch) >= BATCH_SIZE:

@@ -655,11 +655,12 @@ def extract(files: tuple[str, ...], output_format: str) -> None:
     import yaml
 
     from postcheck.record.model import PostRecord
+    from postcheck.record.outcome import resolved
     from postcheck.record.sources import iter_outcomes
 
     records: list[dict[str, Any]] = []
     failed = False
-    for outcome in iter_outcomes(files):
+    for outcome in resolved(iter_outcomes(files)):
         if isinstance(outcome, PostRecord):
             records.append(
                 outcome.model_dump(mode="json", exclude_none=True, exclude_defaults=True)

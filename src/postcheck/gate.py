@@ -92,7 +92,9 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
     )
     evaluator = build_evaluator(catalogue, compiled, authorities)
     column_map = load_column_map(settings.columns) if settings.columns else None
-    tables = TableOptions(column_map, settings.strict_columns, settings.sheet, display.warn)
+    tables = TableOptions(
+        column_map, settings.strict_columns, settings.sheet, display.warn, defer=display.jobs > 1
+    )
     walk = Walk(settings.include, settings.exclude, display.skip_non_posts)
     waivers = _waivers(config, catalogue, day)
     baseline = load_baseline(settings.baseline) if settings.baseline else None

@@ -149,6 +149,8 @@ class TableOptions:
     strict: bool = False
     sheet: str | None = None
     warn: Warn = field(default=_stderr_warning)
+    # rows are handed on unvalidated (record/outcome.py DeferredRow), for worker processes
+    defer: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from postcheck.record.columns import (
 )
 from postcheck.record.documents.formats import detect_encoding
 from postcheck.record.model import PostRecord
-from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.record.outcome import InputError, Outcome, ReadOutcome, resolved
 
 STRUCTURED_SUFFIXES = {
     ".yaml": "yaml",
@@ -74,7 +74,7 @@ def iter_outcomes(
     stdin_format: str = "auto",
     tables: TableOptions | None = None,
     walk: Walk | None = None,
-) -> Iterator[ReadOutcome]:
+) -> Iterator[Outcome]:
     """Every record (or input error) from the given paths, in a stable order; tables says how
     CSV and XLSX exports are read (column map, strictness, sheet), walk which files of a
     folder are read."""
@@ -98,7 +98,7 @@ def iter_outcomes(
             yield InputError(raw, "no such file or directory")
 
 
-def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterator[ReadOutcome]:
+def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterator[Outcome]:
     """A file met in a folder: read if it is a post record or a job description, else
     passed over with the reason."""
     try:
@@ -114,7 +114,7 @@ def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterato
         return
     outcomes = read_path(path, tables)
     if kind in documents.FORMATS:
-        found = list(outcomes)
+        found = list(resolved(outcomes))  # documents are never deferred; typed as they are
         if found and all(_not_a_post(o) for o in found):
             walk.skipped.append((str(path), "a document that names no post"))
             return
@@ -171,7 +171,7 @@ def _record_field_like(key: str) -> bool:
     return key in fields or bool(get_close_matches(key, fields, n=1, cutoff=0.8))
 
 
-def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[ReadOutcome]:
+def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[Outcome]:
     name = str(path)
     try:
         kind = detect_format(path)
@@ -224,13 +224,13 @@ def _read_text(kind: str, text: str, name: str) -> Iterator[ReadOutcome]:
 
 def _read_stream(
     kind: str, lines: Iterable[str], name: str, tables: TableOptions | None = None
-) -> Iterator[ReadOutcome]:
+) -> Iterator[Outcome]:
     if kind == "csv":
         return structured.read_csv(lines, name, tables)
     return structured.read_json_lines(lines, name)
 
 
-def _read_stdin(stdin_format: str, tables: TableOptions | None = None) -> Iterator[ReadOutcome]:
+def _read_stdin(stdin_format: str, tables: TableOptions | None = None) -> Iterator[Outcome]:
     """Standard input: JSON Lines and CSV are streamed; the format is sniffed from the start."""
     head = sys.stdin.read(_SNIFF_CHARS)
     head += sys.stdin.readline()  # end the sample on a line boundary

@@ -18,7 +18,13 @@ from pydantic import ValidationError
 
 from postcheck.record.columns import TableOptions, resolve_header
 from postcheck.record.model import Location, PostRecord
-from postcheck.record.outcome import InputError, ReadOutcome, validation_errors
+from postcheck.record.outcome import (
+    DeferredRow,
+    InputError,
+    Outcome,
+    ReadOutcome,
+    validation_errors,
+)
 from postcheck.yamlfile import load_documents, mark_line
 
 # CSV columns: a dotted name sets a nested field; list fields take several values split on ";".
@@ -151,7 +157,7 @@ def read_json_lines(stream: Iterable[str], file: str) -> Iterator[ReadOutcome]:
 
 def read_csv(
     stream: Iterable[str], file: str, options: TableOptions | None = None
-) -> Iterator[ReadOutcome]:
+) -> Iterator[Outcome]:
     """One record per row; headers matched to fields as columns.resolve_header says. The
     delimiter is a comma, or a tab or semicolon where the header line has those and no comma
     (Excel's "Unicode text" is tab-separated; some locales save ";")."""
@@ -197,7 +203,7 @@ def read_table(
     options: TableOptions | None = None,
     ragged: bool = False,
     header_line: int = 1,
-) -> Iterator[ReadOutcome]:
+) -> Iterator[Outcome]:
     """Records from a header and (line, cells) rows, CSV or spreadsheet alike. With ragged, a
     row shorter or longer than the header is padded or cut (spreadsheets drop empty cells)."""
     options = options or TableOptions()
@@ -223,15 +229,23 @@ def read_table(
             row = [*row[: len(fields)], *[""] * (len(fields) - len(row))]
         if len(row) != len(fields):
             yield InputError(file, f"expected {len(fields)} cells, found {len(row)}", line, index)
+        elif options.defer:
+            yield DeferredRow(fields, tuple(row), file, index, line)
         else:
-            pairs = ((f, cell) for f, cell in zip(fields, row, strict=True) if f is not None)
-            try:
-                data = _nest(pairs, _csv_value)
-            except ValueError as error:
-                yield InputError(file, str(error), line, index)
-            else:
-                yield from validate(data, file, index, line)
+            yield from read_row(fields, row, file, index, line)
         index += 1
+
+
+def read_row(
+    fields: Sequence[str | None], row: Sequence[str], file: str, index: int, line: int
+) -> list[ReadOutcome]:
+    """One table row as a record (or the reasons it is not one)."""
+    pairs = ((f, cell) for f, cell in zip(fields, row, strict=True) if f is not None)
+    try:
+        data = _nest(pairs, _csv_value)
+    except ValueError as error:
+        return [InputError(file, str(error), line, index)]
+    return validate(data, file, index, line)
 
 
 def _csv_value(column: str, cell: str) -> Any:

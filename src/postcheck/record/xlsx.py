@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from postcheck.record.columns import TableOptions, cell_text
-from postcheck.record.outcome import InputError, ReadOutcome
+from postcheck.record.outcome import InputError, Outcome
 from postcheck.record.structured import read_table
 
 
-def read_xlsx(path: Path, options: TableOptions | None = None) -> Iterator[ReadOutcome]:
+def read_xlsx(path: Path, options: TableOptions | None = None) -> Iterator[Outcome]:
     """Records from the first sheet (or options.sheet); the row number is the record's line."""
     from openpyxl import load_workbook
 
