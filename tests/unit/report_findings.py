@@ -5,14 +5,17 @@ job run from the repository's root names them)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from functools import cache
+from typing import Any
 
-from postcheck.check import Finding, run
+from postcheck.check import Finding, RecordResult, SetResult, run
 from postcheck.record.columns import TableOptions, load_column_map
 from postcheck.record.sources import iter_outcomes
 from postcheck.report.base import RunInfo
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import bundled_rules_dir
+from postcheck.violations import Violation
 from tests.conftest import REPO, SEED_DAY, compiled_for, evaluator_for
 
 SAMPLE = REPO / "examples" / "establishment"
@@ -45,3 +48,18 @@ def seed_findings() -> tuple[Finding, ...]:
 
 def establishment_findings() -> tuple[Finding, ...]:
     return findings(EXPORT, establishment=True)
+
+
+def changed_findings(findings: tuple[Finding, ...], rule_id: str, **changes: Any) -> list[Finding]:
+    """The findings with one rule's violations changed (suppressed, say) in every record."""
+
+    def changed(v: Violation) -> Violation:
+        return dataclasses.replace(v, **changes) if v.rule_id == rule_id else v
+
+    out: list[Finding] = []
+    for f in findings:
+        if isinstance(f, RecordResult | SetResult):
+            out.append(dataclasses.replace(f, violations=[changed(v) for v in f.violations]))
+        else:
+            out.append(f)
+    return out

@@ -16,12 +16,17 @@ from typing import Any
 
 import pytest
 
-from postcheck.check import Finding, RecordResult, SetResult, Summary
+from postcheck.check import Finding, RecordResult, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.base import RunInfo
 from postcheck.report.html_report import HtmlReporter
 from postcheck.violations import Suppression, Violation
-from tests.unit.report_findings import establishment_findings, run_info, seed_findings
+from tests.unit.report_findings import (
+    changed_findings,
+    establishment_findings,
+    run_info,
+    seed_findings,
+)
 
 MANIFEST = {
     "postcheck_version": "0.1.0",
@@ -169,21 +174,6 @@ def _expected(v: Violation) -> dict[str, Any]:
     return fields
 
 
-def _with(findings: tuple[Finding, ...], rule_id: str, **changes: Any) -> list[Finding]:
-    """The findings with one rule's violations changed (suppressed, say) in every record."""
-
-    def changed(v: Violation) -> Violation:
-        return dataclasses.replace(v, **changes) if v.rule_id == rule_id else v
-
-    out: list[Finding] = []
-    for f in findings:
-        if isinstance(f, RecordResult | SetResult):
-            out.append(dataclasses.replace(f, violations=[changed(v) for v in f.violations]))
-        else:
-            out.append(f)
-    return out
-
-
 def _hostile() -> list[Finding]:
     """The Mayor's Assistant seed, its grade finding's texts replaced by hostile ones."""
     (record,) = [
@@ -199,8 +189,8 @@ def _hostile() -> list[Finding]:
 
 
 MIXED = (
-    *_with(seed_findings(), "grade-code-typo", suppression=WAIVER),
-    *_with(establishment_findings(), "post-number-repeated", suppression=BASELINE),
+    *changed_findings(seed_findings(), "grade-code-typo", suppression=WAIVER),
+    *changed_findings(establishment_findings(), "post-number-repeated", suppression=BASELINE),
     InputError("broken.yaml", "not valid YAML: mapping values are not allowed here", line=3),
 )
 

@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 import xmlschema
 
-from postcheck.check import Finding, RecordResult, SetResult, Summary
+from postcheck.check import Finding, RecordResult, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.junit import JunitReporter, classname
-from postcheck.violations import Suppression, Violation
+from postcheck.violations import Suppression
 from tests.conftest import REPO
 from tests.unit.report_findings import (
     EXPORT,
+    changed_findings,
     establishment_findings,
     run_info,
     seed_findings,
@@ -97,21 +98,6 @@ def _case(suite: ET.Element, name: str) -> ET.Element:
 
 def _failing(suite: ET.Element) -> set[str]:
     return {str(c.get("name")) for c in suite.findall("testcase") if c.find("failure") is not None}
-
-
-def _with(findings: tuple[Finding, ...], rule_id: str, **changes: Any) -> list[Finding]:
-    """The findings with one rule's violations changed (suppressed, say) in every record."""
-
-    def changed(v: Violation) -> Violation:
-        return dataclasses.replace(v, **changes) if v.rule_id == rule_id else v
-
-    out: list[Finding] = []
-    for f in findings:
-        if isinstance(f, RecordResult | SetResult):
-            out.append(dataclasses.replace(f, violations=[changed(v) for v in f.violations]))
-        else:
-            out.append(f)
-    return out
 
 
 def test_the_xsd_rejects_a_suite_without_its_output_elements() -> None:
@@ -212,8 +198,8 @@ def test_cross_record_findings_have_a_suite_naming_every_record() -> None:
 
 
 def test_a_suppressed_finding_is_not_a_failure() -> None:
-    findings = _with(seed_findings(), "grade-code-typo", suppression=WAIVER)
-    findings = _with(tuple(findings), "leftover-markup", suppression=WAIVER)
+    findings = changed_findings(seed_findings(), "grade-code-typo", suppression=WAIVER)
+    findings = changed_findings(tuple(findings), "leftover-markup", suppression=WAIVER)
     mayors = _suite(_junit(findings), MAYORS)
     # grading had only the waived finding: skipped, saying why
     grading = _case(mayors, f"{MAYORS_LABEL} — grading")
@@ -237,7 +223,7 @@ def test_a_suppressed_finding_is_not_a_failure() -> None:
 
 def test_a_baselined_set_is_skipped_not_failed() -> None:
     known = Suppression("baseline", "known when the baseline was adopted", location="b.json")
-    findings = _with(establishment_findings(), "s9-posts-over-three", suppression=known)
+    findings = changed_findings(establishment_findings(), "s9-posts-over-three", suppression=known)
     cross = _suite(_junit(findings), "cross-record")
     case = _case(cross, "Borsetshire County Council — s9-posts-over-three")
     assert case.find("failure") is None
@@ -278,7 +264,9 @@ def test_every_suite_carries_the_run_manifest_as_properties() -> None:
 def test_markup_and_control_characters_survive_or_are_replaced() -> None:
     message = 'a ]]> b < c & d "q" \x00\x01\x0b\x1b\x7f \ud800 ☃ \ufffe x\r\ny\rz'
     label = "post\n31214\t· <Mayor's> & ]]>"
-    findings = _with(seed_findings(), "grade-code-typo", message=message, record_label=label)
+    findings = changed_findings(
+        seed_findings(), "grade-code-typo", message=message, record_label=label
+    )
     findings = [
         dataclasses.replace(f, label=label) if isinstance(f, RecordResult) else f for f in findings
     ]
@@ -292,7 +280,7 @@ def test_markup_and_control_characters_survive_or_are_replaced() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "ascii", "cp1252"])
 def test_the_declaration_names_the_streams_encoding(encoding: str) -> None:
-    findings = _with(seed_findings(), "grade-code-typo", message="☃ ’quoted’ 𝔘")
+    findings = changed_findings(seed_findings(), "grade-code-typo", message="☃ ’quoted’ 𝔘")
     raw = io.BytesIO()
     with io.TextIOWrapper(raw, encoding=encoding) as stream:
         _write(findings, stream)

@@ -5,7 +5,6 @@ fixtures and rule files, not taken from the reporter."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -15,12 +14,13 @@ from typing import Any
 import jsonschema
 from jsonschema.protocols import Validator
 
-from postcheck.check import Finding, RecordResult, SetResult, Summary
+from postcheck.check import Finding, Summary
 from postcheck.record.outcome import InputError
 from postcheck.report.sarif import SarifReporter, artifact_uri
-from postcheck.violations import Suppression, Violation
+from postcheck.violations import Suppression
 from tests.conftest import REPO
 from tests.unit.report_findings import (
+    changed_findings,
     establishment_findings,
     run_info,
     seed_findings,
@@ -72,21 +72,6 @@ def _results(log: dict[str, Any], rule_id: str, uri: str | None = None) -> list[
         if r["ruleId"] == rule_id
         and (uri is None or r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri)
     ]
-
-
-def _with(findings: tuple[Finding, ...], rule_id: str, **changes: Any) -> list[Finding]:
-    """The findings with one rule's violations changed (suppressed, say) in every record."""
-
-    def changed(v: Violation) -> Violation:
-        return dataclasses.replace(v, **changes) if v.rule_id == rule_id else v
-
-    out: list[Finding] = []
-    for f in findings:
-        if isinstance(f, RecordResult | SetResult):
-            out.append(dataclasses.replace(f, violations=[changed(v) for v in f.violations]))
-        else:
-            out.append(f)
-    return out
 
 
 def test_the_validator_rejects_what_sarif_does_not_allow() -> None:
@@ -167,7 +152,7 @@ def test_a_cross_record_finding_sits_at_its_first_record_and_names_them_all() ->
 
 
 def test_a_waived_finding_stays_a_result_with_its_justification() -> None:
-    log = _sarif(_with(seed_findings(), "grade-code-typo", suppression=WAIVER))
+    log = _sarif(changed_findings(seed_findings(), "grade-code-typo", suppression=WAIVER))
     assert len(log["runs"][0]["results"]) == 18
     (result,) = _results(log, "grade-code-typo", MAYORS)
     assert result["suppressions"] == [
@@ -191,8 +176,10 @@ def test_a_waived_finding_stays_a_result_with_its_justification() -> None:
 
 def test_a_baseline_marks_each_result_new_or_unchanged() -> None:
     known = Suppression("baseline", "known when the baseline was adopted", location="base.json")
-    findings = _with(seed_findings(), "leftover-markup", suppression=known, baseline="unchanged")
-    findings = _with(tuple(findings), "grade-code-typo", baseline="new")
+    findings = changed_findings(
+        seed_findings(), "leftover-markup", suppression=known, baseline="unchanged"
+    )
+    findings = changed_findings(tuple(findings), "grade-code-typo", baseline="new")
     log = _sarif(findings)
     (old,) = _results(log, "leftover-markup", MAYORS)
     assert old["baselineState"] == "unchanged"
@@ -243,7 +230,9 @@ def test_the_run_carries_the_manifest_and_the_counts() -> None:
 
 def test_text_with_quotes_newlines_and_markup_round_trips_exactly() -> None:
     message = 'He said "no" \\ then\nleft\t’ – ☃ 𝔘 </script><!-- \u2028 & <b>'
-    log = _sarif(_with(seed_findings(), "grade-code-typo", message=message, record_label=message))
+    log = _sarif(
+        changed_findings(seed_findings(), "grade-code-typo", message=message, record_label=message)
+    )
     (result,) = _results(log, "grade-code-typo", MAYORS)
     assert result["message"]["text"] == message
     assert result["locations"][0]["message"]["text"] == message
@@ -258,7 +247,7 @@ def test_paths_become_uri_references() -> None:
 
 
 def test_a_page_is_a_location_property() -> None:
-    log = _sarif(_with(seed_findings(), "grade-code-typo", page=3))
+    log = _sarif(changed_findings(seed_findings(), "grade-code-typo", page=3))
     (result,) = _results(log, "grade-code-typo", MAYORS)
     assert result["locations"][0]["properties"] == {"page": 3}
     (other,) = _results(log, "fixed-term-ended", MAYORS)
