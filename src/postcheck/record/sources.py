@@ -112,7 +112,7 @@ def _read_walked(path: Path, tables: TableOptions | None, walk: Walk) -> Iterato
     if kind in ("yaml", "json") and not _opens_like_records(path, kind):
         walk.skipped.append((str(path), f"{kind} that is not a post record"))
         return
-    outcomes = read_path(path, tables)
+    outcomes = read_path(path, tables, kind)
     if kind in documents.FORMATS:
         found = list(resolved(outcomes))  # documents are never deferred; typed as they are
         if found and all(_not_a_post(o) for o in found):
@@ -171,10 +171,13 @@ def _record_field_like(key: str) -> bool:
     return key in fields or bool(get_close_matches(key, fields, n=1, cutoff=0.8))
 
 
-def read_path(path: Path, tables: TableOptions | None = None) -> Iterator[Outcome]:
+def read_path(
+    path: Path, tables: TableOptions | None = None, kind: str | None = None
+) -> Iterator[Outcome]:
+    """A file's records; `kind` when the caller has already detected the format."""
     name = str(path)
     try:
-        kind = detect_format(path)
+        kind = kind or detect_format(path)
         if kind is None:
             yield InputError(name, "not a format postcheck reads (see docs/configuration.md)")
         elif kind in documents.FORMATS:

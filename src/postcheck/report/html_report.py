@@ -81,18 +81,7 @@ _MARKER = re.compile(r"@@([A-Z]+)@@")
 # What no inline asset may say: it would end its element or start an HTML comment there.
 _UNSAFE_IN_ELEMENT = re.compile(r"</(script|style)|<!--", re.IGNORECASE)
 _kind_of = attrgetter(*KIND_COLUMNS)
-_record_of = attrgetter(
-    "source",
-    "index",
-    "post",
-    "post_number",
-    "record_label",
-    "authority",
-    "post_title",
-    "directorate",
-    "service_area",
-    "grade",
-)
+_record_of = attrgetter(*RECORD_COLUMNS)  # a violation's fields of those names
 _texts_of = attrgetter("message", "fix", "evidence", "baseline")
 
 Kind = tuple[str, ...]
