@@ -266,27 +266,20 @@ def _batches(outcomes: Iterable[Outcome]) -> Iterator[list[Outcome]]:
 
 def _members_of(judged: Judged) -> Callable[[SetRule], Member]:
     """The record as each set rule names it; rules locating it by one field share one."""
+    record = judged.record
+    source = record.provenance
+    label = record.label
     made: dict[str, Member] = {}
 
     def member_for(rule: SetRule) -> Member:
         found = made.get(rule.field)
         if found is None:
-            found = made[rule.field] = _member(judged, rule)
+            line = line_of(record, rule.field, None, judged.fact)
+            found = Member(source.file, source.index, line, label, record.post_number)
+            made[rule.field] = found
         return found
 
     return member_for
-
-
-def _member(judged: Judged, rule: SetRule) -> Member:
-    """Where one record of a set was read, as the set's finding names it."""
-    record = judged.record
-    return Member(
-        source=record.provenance.file,
-        index=record.provenance.index,
-        line=line_of(record, rule.field, None, judged.fact),
-        label=record.label,
-        post_number=record.post_number,
-    )
 
 
 def _result(

@@ -494,3 +494,25 @@ def test_the_record_model_bounds_what_the_engine_safety_check_skips() -> None:
     assert MAX_TEXT < MAX_STRING
     assert repr(Salary(maximum=9_999_999.999).maximum) == "10000000.0"
     assert "e" not in repr(Salary(minimum=0.001, maximum=9_999_999.99).minimum)
+
+
+def test_empty_lists_and_objects_are_left_out_of_the_fact() -> None:
+    """Unknowns are missing to the engine, however the record came to hold an empty one."""
+    from postcheck.engine.facts import to_fact
+
+    record = PostRecord.model_validate(
+        {
+            "title": "Policy Officer",
+            "political_restriction": {"citations": [], "statements": []},
+            "office_attendance": {"statements": []},
+            "numbered_lists": [{"heading": "Duties", "items": []}],
+            "salary": {"minimum": 30_000},
+        }
+    )
+    fact = to_fact(record, as_of=DAY)
+    assert "political_restriction" not in fact
+    assert "office_attendance" not in fact
+    assert "grade" not in fact and "statutory_basis" not in fact
+    assert fact["numbered_lists"] == [{"heading": "Duties"}]
+    assert fact["salary"] == {"minimum": 30_000.0}
+    assert fact["appointment"] == {"type": "not_stated"}

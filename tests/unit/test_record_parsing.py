@@ -126,3 +126,24 @@ def test_records_reject_unknown_fields_and_keep_identifiers_as_text() -> None:
     assert record.post_number == "31214"
     with pytest.raises(ValidationError, match="Extra inputs"):
         PostRecord.model_validate({"titel": "typo"})
+
+
+def test_blank_text_is_unknown_at_any_depth() -> None:
+    """One walk from the record drops blanks in nested mappings and in list items alike."""
+    record = PostRecord.model_validate(
+        {
+            "title": "  ",
+            "salary": {"minimum": 30_000, "period": ""},
+            "grade": [{"as_written": "PO4", "place": " "}, ""],
+            "appointment": {"type": "fixed_term", "end_date": {"year": 2027, "as_written": ""}},
+            "numbered_lists": [{"heading": "", "items": [1, 2]}],
+        }
+    )
+    assert record.title is None
+    assert record.salary is not None and record.salary.period is None
+    assert [(g.code, g.place) for g in record.grade] == [("PO4", None)]
+    assert record.appointment.end_date is not None
+    assert record.appointment.end_date.as_written is None
+    assert record.numbered_lists[0].heading is None
+    # text that is not blank is kept, trimmed
+    assert PostRecord.model_validate({"title": " Mayor's Assistant "}).title == "Mayor's Assistant"

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import durable_rules_engine as _engine
+import orjson
 
 SENTINEL_RULE = "__sentinel"
 _SENTINEL = {"__sentinel": 1, "id": "sentinel"}
@@ -66,7 +67,8 @@ class DurableRuleset:
         batch.append({**_SENTINEL, "sid": _SID})
         fired: list[set[str]] = [set() for _ in facts]
         try:
-            result = _engine.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
+            # orjson: a batch is encoded in a tenth of json.dumps's time, UTF-8 as the engine reads
+            result = _engine.assert_facts(self._handle, orjson.dumps(batch).decode())
             state = result[1]
             started = _engine.start_action_for_state(self._handle, state)
             message = started[1] if started else None

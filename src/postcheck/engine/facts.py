@@ -293,7 +293,7 @@ def to_fact(
     """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds.
     `vocabulary` is the compiled catalogue's: the clause phrases any rule can compare."""
     fact: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
-    fact = _pruned(fact)
+    _prune(fact, _RECORD_CONTAINERS)
     for path in _DATE_PATHS:
         parent_path, _, name = path.rpartition(".")
         parent = value_at(fact, parent_path) if parent_path else fact
@@ -462,19 +462,45 @@ def _kind_by_title(title: str | None) -> str | None:
     return titles.kind(title)
 
 
-def _pruned(mapping: dict[str, Any]) -> dict[str, Any]:
-    """Empty lists and objects are unknowns too: the engine must see them as missing.
+# Where a dumped record can hold an empty list or object: the record model's containers, and
+# the containers inside them, worked out once from its schema. Pruning walks only these.
+_Plan = dict[str, "_Plan"]
 
-    Only containers are visited (this runs once per record on the hot path)."""
-    out: dict[str, Any] = {}
-    for key, value in mapping.items():
+
+def _container_plan(children: dict[str, FieldType]) -> _Plan:
+    plan: _Plan = {}
+    for name, kind in children.items():
+        if kind.kind == "object":
+            plan[name] = _container_plan(kind.children)
+        elif kind.kind == "list":
+            item = kind.item
+            plan[name] = _container_plan(item.children) if item and item.kind == "object" else {}
+    return plan
+
+
+def _prune(mapping: dict[str, Any], plan: _Plan) -> None:
+    """Drops empty lists and objects, in place: they are unknowns too, and the engine must see
+    them as missing. Only the containers the plan names are visited (this runs once per
+    record on the hot path, on a dump made for it)."""
+    for key, inner in plan.items():
+        value = mapping.get(key)
+        if value is None:
+            continue
         if type(value) is dict:
-            value = _pruned(value)
+            if inner:
+                _prune(value, inner)
+            if not value:
+                del mapping[key]
         elif type(value) is list:
-            value = [_pruned(v) if type(v) is dict else v for v in value]
-        if value != {} and value != []:
-            out[key] = value
-    return out
+            if not value:
+                del mapping[key]
+            elif inner:
+                for item in value:
+                    if type(item) is dict:
+                        _prune(item, inner)
+
+
+_RECORD_CONTAINERS = _container_plan(_model_fields(PostRecord))
 
 
 def value_at(data: Any, path: str) -> Any:

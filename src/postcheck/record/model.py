@@ -31,15 +31,40 @@ MAX_TEXT = 100_000  # characters in one value; a job description's longest parag
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, str_max_length=MAX_TEXT)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_is_unknown(cls, value: Any) -> Any:
-        """An empty cell or "" states nothing: it is unknown, as if the key were absent."""
-        if isinstance(value, dict) and any(
-            type(v) is str and not v.strip() for v in value.values()
-        ):  # the copy only when there is a blank to drop: this runs for every nested model
-            return {k: v for k, v in value.items() if not (isinstance(v, str) and not v.strip())}
-        return value
+
+def _without_blanks(value: Any) -> Any:
+    """The input with every blank text ("" or spaces) left out of its mappings, at any depth.
+
+    An empty cell or "" states nothing: it is unknown, as if the key were absent. One walk over
+    the whole input from PostRecord, rather than a validator on every nested model (seven calls
+    a record, 10% of a run); it copies only the mappings that hold a blank."""
+    kind = type(value)
+    if kind is dict:
+        out: dict[str, Any] | None = None
+        for key, item in value.items():
+            kept = item
+            if type(item) is str:
+                if item and not item.isspace():
+                    continue
+                kept = _BLANK
+            elif type(item) is dict or type(item) is list:
+                kept = _without_blanks(item)
+                if kept is item:
+                    continue
+            if out is None:
+                out = dict(value)
+            if kept is _BLANK:
+                del out[key]
+            else:
+                out[key] = kept
+        return value if out is None else out
+    if kind is list:
+        items = [_without_blanks(v) if type(v) is dict else v for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
+_BLANK = object()
 
 
 def _two_places(value: float | None) -> float | None:
@@ -302,6 +327,11 @@ class PostRecord(_Strict):
         default_factory=list, description="Markup or other debris left in published text."
     )
     provenance: Source = Field(default_factory=Source)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unknown(cls, value: Any) -> Any:
+        return _without_blanks(value)
 
     @field_validator("post_number", "evaluation_number", mode="before")
     @classmethod

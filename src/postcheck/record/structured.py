@@ -216,7 +216,7 @@ def read_table(
             yield InputError(file, resolved.message().replace(" ignored", ""), header_line)
             return
         options.warn(file, resolved.message())
-    fields = resolved.fields
+    fields = tuple(resolved.fields)
     index = 0
     for item in rows:
         if isinstance(item, InputError):
@@ -240,48 +240,68 @@ def read_row(
     fields: Sequence[str | None], row: Sequence[str], file: str, index: int, line: int
 ) -> list[ReadOutcome]:
     """One table row as a record (or the reasons it is not one)."""
-    pairs = ((f, cell) for f, cell in zip(fields, row, strict=True) if f is not None)
     try:
-        data = _nest(pairs, _csv_value)
+        data = _row_data(_row_plan(tuple(fields)), row)
     except ValueError as error:
         return [InputError(file, str(error), line, index)]
     return validate(data, file, index, line)
 
 
-def _csv_value(column: str, cell: str) -> Any:
-    cell = cell.strip()
-    if column in CSV_LIST_COLUMNS:
-        return [part.strip() for part in cell.split(";") if part.strip()]
-    if column == "political_restriction.stated":
-        if cell.lower() not in _BOOLEAN:
-            raise ValueError(f"{column}: expected true or false, got {cell!r}")
-        return _BOOLEAN[cell.lower()]
-    if column in _NUMBER_COLUMNS:
-        try:
-            return float(cell.replace(",", "").lstrip("£"))
-        except ValueError:
-            raise ValueError(f"{column}: expected a number, got {cell!r}") from None
-    return cell
+# How one column's cells are read: its position, its field's dotted path split, and the
+# conversion of a (non-blank) cell to the field's value.
+_ColumnPlan = tuple[tuple[int, tuple[str, ...], Callable[[str], Any]], ...]
 
 
-def _nest(pairs: Iterable[tuple[str, str]], convert: Callable[[str, str], Any]) -> dict[str, Any]:
-    """Dotted column names to nested mappings; empty cells stay unknown."""
+@lru_cache(maxsize=64)
+def _row_plan(fields: tuple[str | None, ...]) -> _ColumnPlan:
+    """Each mapped column's reading, worked out once per header rather than once per cell."""
+    return tuple(
+        (position, tuple(column.split(".")), _cell_reader(column))
+        for position, column in enumerate(fields)
+        if column
+    )
+
+
+def _row_data(plan: _ColumnPlan, row: Sequence[str]) -> dict[str, Any]:
+    """Dotted columns to nested mappings; empty cells stay unknown."""
     data: dict[str, Any] = {}
-    for column, cell in pairs:
-        if not column or not cell.strip():
+    for position, path, convert in plan:
+        cell = row[position]
+        if not cell or cell.isspace():
             continue
-        *parents, leaf = _path(column)
         target = data
-        for parent in parents:
+        for parent in path[:-1]:
             target = target.setdefault(parent, {})
-        target[leaf] = convert(column, cell)
+        target[path[-1]] = convert(cell)
     return data
 
 
-@lru_cache(maxsize=512)
-def _path(column: str) -> tuple[str, ...]:
-    """A dotted column name's parts, split once per column rather than once per row."""
-    return tuple(column.split("."))
+def _cell_reader(column: str) -> Callable[[str], Any]:
+    if column in CSV_LIST_COLUMNS:
+        return _list_cell
+    if column == "political_restriction.stated":
+
+        def boolean(cell: str) -> bool:
+            value = _BOOLEAN.get(cell.strip().lower())
+            if value is None:
+                raise ValueError(f"{column}: expected true or false, got {cell.strip()!r}")
+            return value
+
+        return boolean
+    if column in _NUMBER_COLUMNS:
+
+        def number(cell: str) -> float:
+            try:
+                return float(cell.strip().replace(",", "").lstrip("£"))
+            except ValueError:
+                raise ValueError(f"{column}: expected a number, got {cell.strip()!r}") from None
+
+        return number
+    return str.strip
+
+
+def _list_cell(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
 
 
 def _under(lines: dict[str, int], prefix: str) -> dict[str, int]:
