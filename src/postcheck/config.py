@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from postcheck.limits import Limits
 from postcheck.rules.model import Severity
 
 CONFIG_FILE = "postcheck.toml"
@@ -68,6 +69,10 @@ class Settings(BaseModel):
     not_waivable: list[str] = Field(
         default_factory=list,
         description="Rules no waiver may suppress: ids, areas, severities, certainties, globs.",
+    )
+    limits: Limits = Field(
+        default_factory=Limits,
+        description="Bounds on what one input may cost (docs/limits.md); `[tool.postcheck.limits]`.",
     )
 
 
