@@ -75,9 +75,7 @@ def run_postcheck(
 
 def check_json(*paths: str | Path, extra: tuple[str, ...] = (), **kwargs: Any) -> Ran:
     """`postcheck check --format json --no-config PATHS`, the report on standard output."""
-    return run_postcheck(
-        "check", "--no-config", "--format", "json", *extra, *paths, **kwargs
-    )
+    return run_postcheck("check", "--no-config", "--format", "json", *extra, *paths, **kwargs)
 
 
 # A readable record with one known finding (grade-code-typo: P04 for PO4)
