@@ -79,6 +79,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         encoding="utf-8",
     )
     (tmp_path / "waivers.yaml").write_text(WAIVERS, encoding="utf-8")
+    (tmp_path / "out").mkdir()  # postcheck does not create folders for reports
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

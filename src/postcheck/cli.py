@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from postcheck import __version__
-from postcheck.exit_codes import ExitCode
+from postcheck.exit_codes import ExitCode, for_signal
 
 # Start-up is part of a pre-commit hook's cost: `--version` and `--help` import only click, and
 # each command imports what it uses (pydantic, the rules, the engine) when it runs.
@@ -31,6 +32,100 @@ class UsageFailure(click.ClickException):
     """A problem with options, rules or input files: one clean message and exit code 2."""
 
     exit_code = ExitCode.USAGE_OR_INPUT
+
+    def format_message(self) -> str:
+        """The message as a terminal may show it: a file name can hold escape sequences."""
+        from postcheck.printable import printable
+
+        return "\n".join(map(printable, self.message.split("\n")))
+
+
+class _Postcheck(click.Group):
+    """The command group. Every command ends the same way, whatever stops it: SIGINT, SIGTERM
+    and SIGHUP remove the temporary report files and exit 128 + the signal (130, 143, 129); a
+    reader of standard output that goes away (`| head`) ends the run quietly with 141, as a
+    Unix tool killed by SIGPIPE; a standard output that cannot be written (`> /dev/full`) is
+    one line and exit 2. Never a traceback. docs/exit-codes.md."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """`postcheck rules >&-`: a command that prints its result has nowhere to print it.
+        (`check` decides for itself: its reports may go to files.)"""
+        name, command, rest = super().resolve_command(ctx, args)
+        if sys.stdout is None and name not in (None, "check", "baseline"):
+            raise UsageFailure("standard output is closed: there is nowhere to print to")
+        return name, command, rest
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from postcheck.interrupt import Interrupted, signals_raised
+
+        _reopen_closed_descriptors()
+        try:
+            with signals_raised():
+                try:
+                    result = super().invoke(ctx)
+                except SystemExit:
+                    _flush_stdout()
+                    raise
+                _flush_stdout()
+                return result
+        except Interrupted as stop:
+            _say(f"postcheck: stopped by {stop.name}; unfinished report files were not written")
+            sys.exit(for_signal(stop.signum))
+        except KeyboardInterrupt:
+            _say("postcheck: interrupted; unfinished report files were not written")
+            sys.exit(ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(ExitCode.BROKEN_PIPE)
+        except OSError as error:
+            _say(f"postcheck: {_os_message(error)}")
+            sys.exit(ExitCode.USAGE_OR_INPUT)
+
+
+def _reopen_closed_descriptors() -> None:
+    """`postcheck check - <&-`: a closed standard stream is reopened on /dev/null, so no file
+    the run opens lands on descriptor 0, 1 or 2 (where C code or a worker might write)."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != descriptor:
+                os.close(opened)
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    from postcheck.atomic import silence_stdout
+
+    silence_stdout()
+
+
+def _os_message(error: OSError) -> str:
+    """An OSError no reader or report named: with a file name, that file; without, the only
+    stream left unnamed, standard output (`postcheck rules > /dev/full`)."""
+    why = (error.strerror or str(error)).lower()
+    if error.filename is not None:
+        return printable_name(str(error.filename)) + f": {why}"
+    _silence_stdout()
+    return f"cannot write to standard output: {why}"
+
+
+def printable_name(text: str) -> str:
+    """Input text as a terminal may show it (atomic.printable), imported only when needed."""
+    from postcheck.printable import printable
+
+    return printable(text)
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)  # a closed standard error (`2>&-`) is left silent
 
 
 def _rules_option(command: F) -> F:
@@ -105,7 +200,10 @@ def _day(as_of: dt.datetime | None) -> dt.date:
     return as_of.date() if as_of else dt.date.today()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=_Postcheck,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="postcheck")
 def main() -> None:
     """Check UK local-authority job posts against the statutes that govern them."""
@@ -156,6 +254,12 @@ def _config_options(command: F) -> F:
     multiple=True,
     metavar="FILE",
     help="Write the report to FILE (atomically); repeatable, paired with --format in order.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Let --output write through a symbolic link, or into a device or named pipe "
+    "(/dev/null), which are refused otherwise; the link or device is never replaced.",
 )
 @click.option(
     "--fail-on",
@@ -262,6 +366,7 @@ def check(
     paths: tuple[str, ...],
     formats: tuple[str, ...],
     outputs: tuple[str, ...],
+    force: bool,
     fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -290,7 +395,9 @@ def check(
 ) -> None:
     """Check post records and job descriptions in PATHS (files, folders, or - for stdin).
 
-    Exit status: 0 clean, 1 findings that count at or above --fail-on, 2 usage or input error.
+    Exit status: 0 clean, 1 findings that count at or above --fail-on, 2 usage or input error;
+    stopped by a signal, 128 + its number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP); 141 when the
+    reader of standard output stops reading (docs/exit-codes.md).
     """
     from postcheck import gate
 
@@ -316,10 +423,19 @@ def check(
     reports = _outputs(formats, outputs)
 
     def warn(file: str, message: str) -> None:
-        click.echo(f"warning: {file}: {message}", err=True)
+        click.echo(f"warning: {printable_name(file)}: {printable_name(message)}", err=True)
 
     display = gate.Display(
-        color, verbose, show_progress, statistics, quiet, stdin_format, warn, skip_non_posts, jobs
+        color,
+        verbose,
+        show_progress,
+        statistics,
+        quiet,
+        stdin_format,
+        warn,
+        skip_non_posts,
+        jobs,
+        force,
     )
     try:
         status = gate.check(config, paths, reports, display)
@@ -512,8 +628,11 @@ def list_waivers(
         for row in rows:
             state = row["problem"] or f"{row['days_left']} days left"
             click.echo(
-                f"{path}:{row['line']}  {row['rule']}  post {row['post']}  "
-                f"expires {row['expires'] or '?'}  ({state})  approved by {row['approver'] or '?'}"
+                printable_name(
+                    f"{path}:{row['line']}  {row['rule']}  post {row['post']}  "
+                    f"expires {row['expires'] or '?'}  ({state})  "
+                    f"approved by {row['approver'] or '?'}"
+                )
             )
         click.echo(f"{len(rows)} waiver{'s' if len(rows) != 1 else ''} as of {day.isoformat()}")
     sys.exit(ExitCode.VIOLATIONS if any(r["problem"] for r in rows) else ExitCode.CLEAN)
@@ -555,8 +674,10 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
         silent = compiled.not_applicable.get(rule.id)
         note = f"  [silent: {silent}]" if silent else ""
         click.echo(
-            f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.area.value:<21}  "
-            f"{rule.title}{note}"
+            printable_name(
+                f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.area.value:<21}  "
+                f"{rule.title}{note}"
+            )
         )
 
 
@@ -667,7 +788,8 @@ def extract(files: tuple[str, ...], output_format: str) -> None:
             )
         else:
             failed = True
-            click.echo(f"input error: {outcome.file}: {outcome.reason}", err=True)
+            where = printable_name(outcome.file)
+            click.echo(f"input error: {where}: {printable_name(outcome.reason)}", err=True)
     if output_format == "json":
         click.echo(
             json.dumps(records if len(records) != 1 else records[0], indent=2, ensure_ascii=False)

@@ -72,7 +72,8 @@ class Settings(BaseModel):
     )
     limits: Limits = Field(
         default_factory=Limits,
-        description="Bounds on what one input may cost (docs/limits.md); `[tool.postcheck.limits]`.",
+        description="Bounds on what one input may cost: `[tool.postcheck.limits]` "
+        "(docs/limits.md).",
     )
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from typing import Any
 
 from postcheck.rules.model import AnyRule
@@ -49,9 +51,12 @@ def fingerprint(post: str, rule_id: str, version: str, evidence: str) -> str:
 
 
 def file_digest(path: str) -> str | None:
-    """SHA-256 of a file's bytes, for the run manifest; None if it cannot be read."""
+    """SHA-256 of a file's bytes, for the run manifest; None if it cannot be read, or is not a
+    regular file (a FIFO or a device would block or never end: readers refuse them too)."""
     digest = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, NoReturn
 
-from postcheck import __version__
-from postcheck.atomic import atomic_writer
+from postcheck import __version__, limits
+from postcheck.atomic import OutputError, Target, plan_output, silence_stdout, writer
 from postcheck.baseline import Baseline, load_baseline
 from postcheck.check import (
     Finding,
@@ -42,6 +43,9 @@ from postcheck.rules.model import Severity
 from postcheck.rules.selection import matching
 from postcheck.violations import Violation
 from postcheck.waivers import Waivers, load_waivers
+
+if TYPE_CHECKING:
+    from postcheck.report.base import Reporter, RunInfo
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Display:
     warn: Callable[[str, str], None] = lambda file, message: None
     skip_non_posts: bool = False  # files named are skipped, not refused, when not posts
     jobs: int = 1  # worker processes that judge records (check.run)
+    force: bool = False  # --force: a report may go through a link or into a device
 
 
 class GateError(ValueError):
@@ -76,13 +81,21 @@ def load_rules(config: Config) -> Catalogue:
 
 
 def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display: Display) -> int:
-    """Runs the gate; returns the exit status (exit_codes.py)."""
+    """Runs the gate under the configuration's limits (limits.py: readers, the rule loader and
+    --jobs workers see them); returns the exit status (exit_codes.py)."""
+    with limits.use(config.settings.limits):
+        return _check(config, paths, outputs, display)
+
+
+def _check(config: Config, paths: tuple[str, ...], outputs: list[Output], display: Display) -> int:
     from postcheck.record.columns import TableOptions, load_column_map
     from postcheck.record.sources import iter_outcomes
-    from postcheck.report import RunInfo, make_reporter
+    from postcheck.report import RunInfo
     from postcheck.report.manifest import run_manifest
     from postcheck.report.progress import progress, wanted
 
+    targets = _plan_outputs(outputs, paths, config, display.force)  # before reading anything
+    _refuse_closed_streams(outputs)
     settings = config.settings
     catalogue = load_rules(config)
     day = settings.as_of or dt.date.today()
@@ -98,7 +111,6 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
     walk = Walk(settings.include, settings.exclude, display.skip_non_posts)
     waivers = _waivers(config, catalogue, day)
     baseline = load_baseline(settings.baseline) if settings.baseline else None
-    _refuse_overwriting_inputs(outputs, paths, config)
     in_force = [c.rule for c in compiled.rules.values()] + [c.rule for c in compiled.sets.values()]
     info = RunInfo(
         __version__,
@@ -111,19 +123,11 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
         quiet=display.quiet,
     )
     summary = Summary()
-    inputs: list[str] = []
-    files = _files_to_read(paths, walk) if wanted(display.progress) else None
-    with ExitStack() as stack, progress(display.progress, files) as tick:
-        reporters = [
-            make_reporter(
-                output.format,
-                stack.enter_context(_stream(output.path)),
-                info,
-                color=display.color if output.path is None else False,
-                verbose=display.verbose,
-            )
-            for output in outputs
-        ]
+    inputs: dict[str, None] = {}  # each file once, in order: 200,000 bad lines are one input
+    drawn = display.progress if sys.stderr is not None else False  # `2>&-`: nowhere to draw
+    files = _files_to_read(paths, walk) if wanted(drawn) else None
+    with ExitStack() as stack, progress(drawn, files) as tick:
+        reporters = _open_reports(stack, outputs, targets, info, display)
         findings = run(
             iter_outcomes(paths, display.stdin_format, tables, walk),
             compiled,
@@ -134,19 +138,17 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
         for finding in _governed(findings, waivers, baseline):
             if isinstance(finding, RecordResult | InputError):
                 source = finding.source if isinstance(finding, RecordResult) else finding.file
-                inputs.append(source)
+                inputs[source] = None
                 tick(source)
             summary.add(finding)
-            for reporter in reporters:
-                reporter.add(finding)
+            _tell(reporters, finding)
         summary.unmatched_authorities = authorities.unmatched()
         summary.baseline = baseline.counts() if baseline else None
         summary.skipped_files = [f"{file} ({why})" for file, why in walk.skipped]
         summary.manifest = run_manifest(
             compiled, str(catalogue.directory), authorities, config, inputs
         )
-        for reporter in reporters:
-            reporter.finish(summary)
+        _finish(reporters, summary)
     return exit_status(summary, settings.fail_on)
 
 
@@ -235,34 +237,115 @@ def _waivers(config: Config, catalogue: Catalogue, day: dt.date) -> Waivers | No
     )
 
 
-def _refuse_overwriting_inputs(
-    outputs: list[Output], paths: tuple[str, ...], config: Config
-) -> None:
-    """A report written over a job description, an export or a settings file would lose it."""
-    protected = {Path(p).resolve() for p in paths if p != "-"}
+def _plan_outputs(
+    outputs: list[Output], paths: tuple[str, ...], config: Config, force: bool
+) -> list[Target | None]:
+    """Where each report goes (atomic.plan_output): never over a job description, an export
+    or a settings file, however spelt or hard-linked; never a folder, a link or a device
+    unless --force (and then through it, never replacing it); never into a missing folder.
+    Decided before anything is read, so a refusal costs nothing."""
     settings = config.settings
-    for path in (settings.baseline, settings.waivers, settings.columns, config.file):
+    protected = [Path(p) for p in paths if p != "-"]
+    for path in (
+        settings.baseline,
+        settings.waivers,
+        settings.columns,
+        settings.authority,
+        config.file,
+    ):
         if path is not None:
-            protected.add(path.resolve())
-    seen: set[Path] = set()
+            protected.append(path)
+    targets: list[Target | None] = []
+    seen: set[object] = set()
     for output in outputs:
         if output.path is None:
+            targets.append(None)
             continue
-        target = output.path.resolve()
-        if target in protected:
-            raise GateError(f"{output.path}: the report would overwrite an input")
-        if target in seen:
+        target = plan_output(output.path, protected, force)
+        same = target.identity or Path(os.path.abspath(target.write_to))
+        if same in seen:
             raise GateError(f"{output.path}: two reports would be written to one file")
-        seen.add(target)
+        seen.add(same)
+        targets.append(target)
+    return targets
+
+
+def _refuse_closed_streams(outputs: list[Output]) -> None:
+    """`postcheck check ... >&-`: Python has no stream there, so say so at once. (A closed
+    standard input is an input error of `-` alone, record/sources.py: the rest is read.)"""
+    if sys.stdout is None and any(output.path is None for output in outputs):
+        raise GateError("standard output is closed: name a file for the report with --output FILE")
+
+
+STDOUT = "the report to standard output"
+
+
+def _open_reports(
+    stack: ExitStack,
+    outputs: list[Output],
+    targets: list[Target | None],
+    info: RunInfo,
+    display: Display,
+) -> list[tuple[Reporter, str]]:
+    """Each report's reporter on its stream (closed by `stack`), with the name its write
+    errors are given."""
+    from postcheck.report import make_reporter
+
+    reporters = []
+    for output, target in zip(outputs, targets, strict=True):
+        stream = stack.enter_context(_stream(target))
+        where = _where(output)
+        color = display.color if output.path is None else False
+        try:
+            reporter = make_reporter(output.format, stream, info, color, display.verbose)
+        except OSError as error:  # a header written at once, to a full disk
+            _failed_to_write(where, error)
+        reporters.append((reporter, where))
+    return reporters
+
+
+def _where(output: Output) -> str:
+    return str(output.path) if output.path is not None else STDOUT
+
+
+def _tell(reporters: list[tuple[Reporter, str]], finding: Finding) -> None:
+    for reporter, where in reporters:
+        try:
+            reporter.add(finding)
+        except OSError as error:
+            _failed_to_write(where, error)
+
+
+def _finish(reporters: list[tuple[Reporter, str]], summary: Summary) -> None:
+    """Each report's end, then standard output flushed here, where a full disk can still be
+    named, rather than at exit, where Python would only print a traceback."""
+    for reporter, where in reporters:
+        try:
+            reporter.finish(summary)
+        except OSError as error:
+            _failed_to_write(where, error)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        _failed_to_write(STDOUT, error)
+
+
+def _failed_to_write(where: str, error: OSError) -> NoReturn:
+    """A write that failed, named: a full disk, a quota, a closed descriptor. A reader of
+    standard output that went away (`| head`) is not a failure: that error goes up as it is,
+    for the command line to end the run quietly."""
+    if where == STDOUT:
+        silence_stdout()
+        if isinstance(error, BrokenPipeError):
+            raise error
+    raise OutputError(f"cannot write {where}: {(error.strerror or str(error)).lower()}") from None
 
 
 @contextmanager
-def _stream(path: Path | None) -> Iterator[IO[str]]:
-    if path is None:
+def _stream(target: Target | None) -> Iterator[IO[str]]:
+    if target is None:
         yield sys.stdout
         return
-    try:
-        with atomic_writer(path) as stream:
-            yield stream
-    except OSError as error:
-        raise GateError(f"cannot write {path}: {error.strerror or error}") from None
+    with writer(target) as stream:
+        yield stream

@@ -85,10 +85,19 @@ def test_select_and_ignore(tmp_path: Path) -> None:
 
 def test_output_file_is_written_whole(tmp_path: Path) -> None:
     target = tmp_path / "reports" / "out.json"
+    target.parent.mkdir()  # postcheck does not create folders for reports (below)
     code, out = invoke("check", str(SEEDS), "--format", "json", "-o", str(target), *AS_OF)
     assert code == 1 and out == ""
     jsonschema.validate(json.loads(target.read_text()), SCHEMA)
     assert [p.name for p in target.parent.iterdir()] == ["out.json"]  # no temporary left behind
+
+
+def test_output_into_a_missing_folder_is_refused_naming_it(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "out.json"
+    code, out = invoke("check", str(SEEDS), "--format", "json", "-o", str(target), *AS_OF)
+    assert code == 2
+    assert f"the folder {target.parent} does not exist" in out
+    assert not target.parent.exists()
 
 
 def test_stdin_records() -> None:

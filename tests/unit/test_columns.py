@@ -18,6 +18,7 @@ from postcheck.record.columns import (
     load_column_map,
     normalise,
     resolve_header,
+    table_encoding,
 )
 from postcheck.record.documents.formats import detect_encoding
 from postcheck.record.model import PostRecord
@@ -249,3 +250,20 @@ def test_common_hr_headers_are_read_without_a_map() -> None:
 def test_a_map_wins_over_a_common_header() -> None:
     column_map = ColumnMap(columns={"Job Title": "service_area"})
     assert resolve_header(["Job Title"], column_map).fields == ("service_area",)
+
+
+def test_a_column_given_twice_is_refused_not_the_last_one_kept() -> None:
+    # Issue 12: "title" twice read the second; now neither, with both columns named
+    header = resolve_header(["title", "grade", "title"])
+    assert header.problem == "column 'title' is given twice (columns 1 and 3); keep one"
+    mapped = ColumnMap(columns={"Job Title": "title"})
+    header = resolve_header(["Job Title", "Title"], mapped)
+    assert header.problem is not None and "'Job Title' and 'Title'" in header.problem
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_told_from_its_nul_bytes(encoding: str) -> None:
+    sample = "title,grade\r\nCafé Officer,P04\r\n".encode(encoding)
+    assert table_encoding(sample).replace("_", "-") == encoding
+    assert table_encoding(codecs.BOM_UTF32_LE + "t".encode("utf-32-le")) == "utf-32"
+    assert table_encoding(b"title,grade\nA,P04\n") == "utf-8"

@@ -14,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from postcheck.engine.facts import authority_context
-from postcheck.record.dates import find_dates
+from postcheck.record.dates import find_dates, parse_partial_date
 from postcheck.rules.authorities import (
     Authority,
     latest_lawful_annual_meeting,
@@ -74,6 +74,23 @@ def test_a_bare_year_when_asked_for() -> None:
 def test_the_day_is_preferred_to_the_month_it_contains() -> None:
     (found,) = find_dates("ending on 20 May 2028")
     assert found.date.precision == "day"
+
+
+def test_a_month_is_a_whole_word() -> None:
+    """Month names are read as whole words of 3 to 9 letters, so a search stays linear."""
+    assert find_dates("the Mayday 2023 parade and 1 Decemberish 2020") == []
+    assert [f.date.iso() for f in find_dates("from 3 Sept. 2026 to September 2027")] == [
+        "2026-09-03",
+        "2027-09",
+    ]
+    assert parse_partial_date("xMay 2023") is None
+    assert parse_partial_date("10May 2023") == parse_partial_date("May 2023")
+
+
+def test_overlapping_readings_keep_the_longest_in_order() -> None:
+    """Only the last date kept can overlap the next reading: the longer one stays."""
+    found = find_dates("on 20 May 2028, 2029-01-02 and May 2030 or 2031", bare_years=True)
+    assert [f.date.as_written for f in found] == ["20 May 2028", "2029-01-02", "May 2030", "2031"]
 
 
 # --- the annual meeting ----------------------------------------------------------------------

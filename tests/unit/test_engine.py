@@ -516,3 +516,30 @@ def test_empty_lists_and_objects_are_left_out_of_the_fact() -> None:
     assert fact["numbered_lists"] == [{"heading": "Duties"}]
     assert fact["salary"] == {"minimum": 30_000.0}
     assert fact["appointment"] == {"type": "not_stated"}
+
+
+def test_a_record_with_more_text_than_the_run_allows_is_kept_from_the_engine() -> None:
+    """limits.record_characters bounds the fact as encoded (durable-rules crashes past 16.7 MB
+    in one property); the records around it are judged."""
+    from postcheck.limits import Limits, use
+
+    evaluator = Evaluator(
+        compile_catalogue([make_rule("titled", {"present": "title"})], PARAMETERS, DAY)
+    )
+    records = [PostRecord(title="short"), PostRecord(title="x" * 2_000), PostRecord(title="ok")]
+    with use(Limits(record_characters=1_000)):
+        judged = list(evaluator.judge(records))
+    assert [type(j).__name__ for j in judged] == ["Judged", "InputError", "Judged"]
+    assert isinstance(judged[1], InputError)
+    assert judged[1].reason.startswith("the rule engine cannot take this record: 4,0")
+    assert judged[1].reason.endswith("worked out from them; the limit is 1,000")
+    assert all(j.rule_ids == ["titled"] for j in (judged[0], judged[2]))  # type: ignore[union-attr]
+
+
+def test_a_batch_of_facts_is_spliced_as_the_engine_reads_it() -> None:
+    """Each fact's JSON gets the batch keys spliced in; an empty fact and odd text survive."""
+    from postcheck.engine.durable_backend import DurableRuleset
+
+    ruleset = DurableRuleset({"titled": {"$ex": {"title": 1}}})
+    facts = [{}, {"title": 'a "quoted" \\ __i: 7, {"__i": 9}'}, {"title": "é" * 10}, {}]
+    assert ruleset.match(facts) == [set(), {"titled"}, {"titled"}, set()]

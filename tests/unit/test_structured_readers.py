@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
+import pytest
+
+from postcheck import limits
 from postcheck.record.columns import TableOptions
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError
 from postcheck.record.sources import iter_outcomes
-from postcheck.record.structured import CSV_COLUMNS, read_csv, read_json_lines
+from postcheck.record.structured import (
+    CSV_COLUMNS,
+    TextLines,
+    decoded_chunks,
+    json_value,
+    read_csv,
+    read_json,
+    read_json_lines,
+    read_yaml,
+    shape_problem,
+)
 
 
 def _split(outcomes: list[object]) -> tuple[list[PostRecord], list[InputError]]:
@@ -128,3 +142,82 @@ def test_provenance_in_the_input_is_replaced_and_its_document_kept(tmp_path: Pat
     assert isinstance(record, PostRecord)
     assert (record.provenance.file, record.provenance.extracted_from) == (str(path), "jd.docx")
     assert record.provenance.fields["title"].line == 1
+
+
+# Issue 12: reading within bounds. The hostile cases run the command line
+# (tests/hostile/test_structured_input.py); these test the pieces.
+
+
+def test_text_lines_drop_a_line_over_the_limit_and_note_it() -> None:
+    chunks = ["a\r", "\nbb", "bbbbbb", "bb\nc\rd\n", "é\udcffx\n", "tail"]
+    with limits.use(limits.Limits(record_bytes=5)):
+        lines = TextLines(chunks)
+        assert list(lines) == ["a\r\n", "\n", "c\r", "d\n", "é\udcffx\n", "tail"]
+    assert lines.problems == {
+        2: "line longer than 5 bytes (limits.record_bytes)",
+        5: "not UTF-8 text (the encoding of the file)",
+    }
+
+
+def test_decoded_chunks_mark_bytes_that_are_not_text_and_read_on() -> None:
+    data = "ok £\n".encode() + b"\xff\x81\n" + "é".encode()
+    pieces = [data[i : i + 3] for i in range(0, len(data), 3)]  # characters cut in two
+    assert "".join(decoded_chunks(pieces, "utf-8")) == "ok £\n\udcff\udc81\né"
+    assert "".join(decoded_chunks([b"a\x00\x00\xd8"], "utf-16-le")) == "a\udc00\udcd8"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"a": [[[]]]}', "nested more than 3 deep"),
+        ('{"a": [[1]]}', None),
+        ('{"a": {"b": 1, "b": 2}}', "duplicate key 'b'"),
+        ('{"a": [' + "1" * 5000 + "]}", "more than 4300 digits"),
+        ("1" * 5000, "more than 4300 digits"),
+    ],
+)
+def test_shape_problem(text: str, problem: str | None) -> None:
+    with limits.use(limits.Limits(nesting_depth=3)):
+        found = shape_problem(json_value(text), 0)
+    assert found == problem if problem is None else problem in (found or "")
+
+
+def test_yaml_bounds_follow_the_limits_of_the_run() -> None:
+    aliased = "- &post {title: A}\n- *post\n"
+    assert all(isinstance(o, PostRecord) for o in read_yaml(aliased, "x.yaml"))
+    with limits.use(limits.Limits(yaml_aliases=0)):
+        (error,) = read_yaml(aliased, "x.yaml")
+    assert isinstance(error, InputError) and "more than 0 aliases" in error.reason
+    with limits.use(limits.Limits(nesting_depth=2)):
+        (error,) = read_yaml("a: {b: {c: 1}}\n", "x.yaml")
+    assert isinstance(error, InputError) and (error.reason, error.line) == (
+        "nested more than 2 deep (limits.nesting_depth)",
+        1,
+    )
+
+
+def test_a_long_yaml_list_takes_time_in_proportion_to_its_length() -> None:
+    """Each item's field lines come from its own node: filtering them out of the whole list's
+    took 26 s for 5,000 items."""
+    item = "- title: Finance Officer\n  grade: [P04]\n  salary: {minimum: 1, maximum: 2}\n"
+    started = time.monotonic()
+    outcomes = list(read_yaml(item * 5_000, "long.yaml"))
+    assert time.monotonic() - started < 10
+    assert len(outcomes) == 5_000 and all(isinstance(o, PostRecord) for o in outcomes)
+    last = outcomes[-1]
+    assert isinstance(last, PostRecord) and last.provenance.fields["salary.maximum"].line == 15_000
+
+
+def test_json_errors_name_the_line_of_their_record() -> None:
+    text = '[\n  {"title": "A"},\n  {"title": "B",\n   "title": "C"}\n]'
+    first, second = read_json(text, "x.json")
+    assert isinstance(first, PostRecord)
+    assert isinstance(second, InputError) and (second.line, second.index) == (3, 1)
+
+
+def test_csv_row_over_the_record_limit_and_the_next_read() -> None:
+    text = "title,grade\n" + "A," + "x" * 50 + "\nB,P04\n"
+    with limits.use(limits.Limits(record_bytes=20)):
+        error, record = read_csv(io.StringIO(text), "x.csv")
+    assert isinstance(error, InputError) and (error.line, error.index) == (2, 0)
+    assert isinstance(record, PostRecord) and record.title == "B"

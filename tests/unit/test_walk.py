@@ -7,6 +7,7 @@ read (or, with --skip-non-posts, judged like files met in a folder).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from click.testing import CliRunner, Result
 from postcheck.cli import main
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError
-from postcheck.record.sources import Walk, iter_outcomes
+from postcheck.record.sources import NotRegularFileError, Walk, iter_outcomes, open_regular
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ROOT.parent / "shared" / "seeds"
@@ -370,3 +371,30 @@ def test_an_authority_file_beside_the_posts_is_passed_over(tmp_path: Path) -> No
     found = list(iter_outcomes([str(tmp_path)], walk=walk))
     assert [type(o).__name__ for o in found] == ["PostRecord"]
     assert walk.skipped == [(str(tmp_path / "borchester.yaml"), "yaml that is not a post record")]
+
+
+# --- special files (issue 12): refused by type, never opened -------------------------------------
+
+
+def test_fifos_and_devices_are_refused_by_type_named_or_met_in_a_folder(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")  # opening it would block for ever
+    (tmp_path / "zero.json").symlink_to("/dev/zero")  # a size of 0 and no end
+    (tmp_path / "nowhere.yaml").symlink_to(tmp_path / "missing")  # nothing to read: passed over
+    (tmp_path / "post.yaml").write_text("title: Policy Officer\n", encoding="utf-8")
+    walked = list(iter_outcomes([str(tmp_path)]))
+    named = list(iter_outcomes([str(tmp_path / "pipe.yaml"), "/dev/zero", "/dev/urandom"]))
+    errors = [o for o in walked + named if isinstance(o, InputError)]
+    assert [(Path(e.file).name, e.reason.split(";")[0]) for e in errors] == [
+        ("pipe.yaml", "not a regular file (a named pipe (FIFO))"),
+        ("zero.json", "not a regular file (a character device)"),
+        ("pipe.yaml", "not a regular file (a named pipe (FIFO))"),
+        ("zero", "not a regular file (a character device)"),
+        ("urandom", "not a regular file (a character device)"),
+    ]
+    assert [o.title for o in walked if isinstance(o, PostRecord)] == ["Policy Officer"]
+
+
+def test_open_regular_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(NotRegularFileError, match="named pipe"):
+        open_regular(tmp_path / "pipe")

@@ -11,12 +11,14 @@ engine sees only plain values.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from postcheck import limits
 from postcheck.engine.facts import FACT_SCHEMA, FieldType, lookup, needs_authority, value_at
 from postcheck.record.wording import term_forms
 from postcheck.rules.conditions import (
@@ -39,11 +41,13 @@ from postcheck.rules.conditions import (
     Scalar,
     Wording,
     parse_period,
+    shift_within_calendar,
 )
 from postcheck.rules.model import Country, Rule, RuleText, SetRule
 from postcheck.rules.parameters import Parameters, ParameterValue
 from postcheck.rules.patterns import (
     PatternError,
+    alternatives,
     check_pattern,
     to_engine_dialect,
     top_level_alternatives,
@@ -179,9 +183,11 @@ def compile_catalogue(
 def compile_rule(rule: R, parameters: Parameters, as_of: dt.date) -> CompiledRule[R]:
     """CompileError for a rule that cannot run; NotApplicableError for one silent today."""
     compiler = _Compiler(parameters, as_of)
-    if lookup(FACT_SCHEMA, rule.field) is None:
+    if rule.field == "." or lookup(FACT_SCHEMA, rule.field) is None:
         raise CompileError(f"unknown field {rule.field!r}", ("field",))
-    if rule.evidence is not None and lookup(FACT_SCHEMA, rule.evidence) is None:
+    if rule.evidence is not None and (
+        rule.evidence == "." or lookup(FACT_SCHEMA, rule.evidence) is None
+    ):
         raise CompileError(f"unknown field {rule.evidence!r}", ("evidence",))
     when = rule.condition
     key = rule.condition_key
@@ -196,6 +202,7 @@ def compile_rule(rule: R, parameters: Parameters, as_of: dt.date) -> CompiledRul
         try:
             positives.append(compiler.compile(conjunct, where))
         except _NotNegatableError:
+            refuse_dates_in_exception(conjunct, where)
             if isinstance(conjunct, AllItems):
                 # every item satisfies X: the list is known, and no item is an exception
                 test = conjunct.all_items
@@ -213,9 +220,17 @@ def compile_rule(rule: R, parameters: Parameters, as_of: dt.date) -> CompiledRul
     positives = [engine_safe(p) for p in positives]
     exceptions = [engine_safe(e) for e in exceptions]
     for index, condition in enumerate([{"$and": positives}, *exceptions]):
+        part = "the rule" if index == 0 else f"its exception {index}"
+        widest = widest_or(condition)
+        if widest > limits.current().pattern_alternatives:
+            raise CompileError(
+                f"{part} becomes an `any` of {widest} alternatives on the engine (its terms' "
+                f"forms, patterns and values spread out); at most "
+                f"{limits.current().pattern_alternatives} (limits.pattern_alternatives): split it",
+                (key,),
+            )
         used = logic_operators(condition)
         if used > MAX_LOGIC_OPERATORS:
-            part = "the rule" if index == 0 else f"its exception {index}"
             raise CompileError(
                 f"{part} needs {used} `all`/`any` groups on the engine, which takes at most "
                 f"{MAX_LOGIC_OPERATORS} per rule (each `says` uses about four): split the rule",
@@ -334,6 +349,58 @@ def _flattened(node: dict[str, Any]) -> list[dict[str, Any]]:
     return [node]
 
 
+def refuse_dates_in_exception(conjunct: Condition, where: tuple[str | int, ...]) -> None:
+    """An exception rule negates its whole condition at once, where a `not` elsewhere is
+    pushed down to the tests: `not before` is `on or after`, which a partial date ("May
+    2026") straddling the day passes no more than `before`. With a date comparison inside,
+    the two readings differ, so such a rule is refused rather than judged one way here and
+    another by engine/locate.py."""
+    if _compares_dates(conjunct):
+        raise CompileError(
+            "a `not` (or `all_items`) over a pattern or a test of several item fields cannot "
+            "also compare dates: the engine can only negate it as a whole, which reads a "
+            "partial date differently; move the date comparison out of it",
+            where,
+        )
+
+
+def _compares_dates(node: object) -> bool:
+    if isinstance(node, DateCompare):
+        return True
+    if isinstance(node, BaseModel):
+        return any(_compares_dates(getattr(node, name)) for name in type(node).model_fields)
+    if isinstance(node, list):
+        return any(_compares_dates(item) for item in node)
+    return False
+
+
+def widest_or(node: Any) -> int:
+    """The most alternatives one `$or` of a compiled condition holds: the engine hangs, deaf
+    to Ctrl-C, building a rule whose `$or` has some 520 (measured on durable-rules 2.0.28)."""
+    widest = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if isinstance(current.get("$or"), list):
+                widest = max(widest, len(current["$or"]))
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return widest
+
+
+def _too_many(count: int, what: str, where: tuple[str | int, ...]) -> None:
+    """CompileError when a list the rule gives would make an engine `$or` past the limit."""
+    widest = limits.current().pattern_alternatives
+    if count > widest:
+        raise CompileError(
+            f"{what} gives {count} alternatives; at most {widest} (limits.pattern_alternatives): "
+            "the engine hangs on a wide `any`, so split the rule or the list",
+            where,
+        )
+
+
 def logic_operators(node: Any) -> int:
     """How many `$and`/`$or` a compiled condition holds, as the engine counts its limit."""
     if isinstance(node, dict):
@@ -358,6 +425,8 @@ class _Compiler:
         if isinstance(condition, AllOf | AnyOf):
             parts = condition.all if isinstance(condition, AllOf) else condition.any
             key = "all" if isinstance(condition, AllOf) else "any"
+            if isinstance(condition, AllOf) == negated:  # an `$or` on the engine
+                _too_many(len(parts), f"`{key}`", (*where, key))
             compiled = [
                 self.compile(part, (*where, key, i), negated, item) for i, part in enumerate(parts)
             ]
@@ -367,13 +436,14 @@ class _Compiler:
             return self.compile(condition.not_, (*where, "not"), not negated, item)
         if isinstance(condition, Equals):
             path = self._field(condition.equals.field, where, item, {"str", "number", "bool"})
-            self._check_value(condition.equals.value, path, where, item)
+            self._check_value(condition.equals.value, path, (*where, "equals"), item)
             return self._equals_any(path, [condition.equals.value], negated)
         if isinstance(condition, OneOf):
             path = self._field(condition.one_of.field, where, item, {"str", "number"})
             values = condition.one_of.values or self._list_param(condition.one_of.param, where)
+            _too_many(len(values), "`one_of`", (*where, "one_of"))
             for value in values:
-                self._check_value(value, path, where, item)
+                self._check_value(value, path, (*where, "one_of"), item)
             return self._equals_any(path, values, negated)
         if isinstance(condition, Matches):
             return self._matches(condition, where, negated, item)
@@ -381,6 +451,14 @@ class _Compiler:
             return self._says(condition.says, where, negated, item)
         if isinstance(condition, Present | Missing):
             name = condition.present if isinstance(condition, Present) else condition.missing
+            if name == ".":
+                raise CompileError(
+                    f"`{'present' if isinstance(condition, Present) else 'missing'}: .` tests "
+                    "nothing: '.' is a list item itself, which always exists inside an item "
+                    "test and means nothing outside one; name a field (of the record, or of "
+                    "the item)",
+                    where,
+                )
             path = self._field(name, where, item, None)
             exists = isinstance(condition, Present) != negated
             return {"$ex" if exists else "$nex": {path: 1}}
@@ -429,6 +507,7 @@ class _Compiler:
                 if not isinstance(pattern, str):
                     raise PatternError(f"parameter {spec.param!r} must list patterns (strings)")
                 check_pattern(pattern, spec.ignore_case)
+            _too_many(sum(alternatives(p) for p in written), "the patterns", (*where, "matches"))
             branches = [
                 to_engine_dialect(branch)
                 for pattern in written
@@ -456,7 +535,9 @@ class _Compiler:
             )
 
         def forms(terms: list[str]) -> list[str]:
-            return list(dict.fromkeys(f for term in terms for f in term_forms(term)))
+            found = list(dict.fromkeys(f for term in terms for f in term_forms(term)))
+            _too_many(len(found), "a group of terms, in all their forms,", (*where, "says"))
+            return found
 
         def has_any(terms: list[str]) -> dict[str, Any]:
             tests = [{"$i": f} for f in forms(terms)]
@@ -505,6 +586,7 @@ class _Compiler:
             value = self._number_param(operand.param, where)
         else:
             value = operand.value
+        engine_number(value, (*where, condition.operator))
         test = {op: {path: value}}
         if not negated:
             return {"$and": [*guards, test]} if guards else test
@@ -540,7 +622,7 @@ class _Compiler:
         period = operand.minus or operand.plus
         if period is not None:
             text = period.period or self._text_param(period.param, where)
-            day = shift(day, text, -1 if operand.minus is not None else 1)
+            day = shift_within_calendar(day, text, -1 if operand.minus is not None else 1)
         test = {op: {path: day.isoformat()}}
         return {"$or": [*unknown, test]} if negated else test
 
@@ -583,6 +665,12 @@ class _Compiler:
         item: FieldType | None,
         kinds: set[str] | None,
     ) -> str:
+        if name == "." and item is None:
+            raise CompileError(
+                "'.' is the list item itself: it only has a meaning inside the `where` of an "
+                "`any_item` or `all_items` test; name a record field here",
+                where,
+            )
         schema = item if item is not None else FACT_SCHEMA
         found = lookup(schema, name)
         if found is None:
@@ -600,6 +688,7 @@ class _Compiler:
     def _check_value(
         self, value: Any, path: str, where: tuple[str | int, ...], item: FieldType | None
     ) -> None:
+        engine_number(value, where)
         schema = item if item is not None else FACT_SCHEMA
         name = "." if path == "$i" else path.removeprefix("$i.")
         expected = lookup(schema, name)
@@ -630,6 +719,10 @@ class _Compiler:
         value = self._param(name, where)
         if not isinstance(value, str):
             raise CompileError(f"parameter {name!r} is not a period such as P2Y", where)
+        try:
+            parse_period(value)
+        except ValueError as error:
+            raise CompileError(f"parameter {name!r}: {error}", where) from None
         return value
 
     def _list_param(self, name: str | None, where: tuple[str | int, ...]) -> list[Any]:
@@ -637,9 +730,6 @@ class _Compiler:
         if not isinstance(value, list) or not value:
             raise CompileError(f"parameter {name!r} is not a non-empty list", where)
         return value
-
-
-MAX_ALTERNATIVES = 64  # an item test's "or" is spread into at most this many item tests
 
 
 def _alternatives(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -659,13 +749,16 @@ def _alternatives(node: dict[str, Any]) -> list[dict[str, Any]]:
                 for done in found
                 for option in options
             ]
-            if len(found) > MAX_ALTERNATIVES:
+            if len(found) > limits.current().pattern_alternatives:
                 break
     else:
         found = [node]
-    if len(found) > MAX_ALTERNATIVES:
+    widest = limits.current().pattern_alternatives
+    if len(found) > widest:
         raise CompileError(
-            f"an item test spreads into more than {MAX_ALTERNATIVES} alternatives", ("when",)
+            f"an item test spreads into more than {widest} alternatives "
+            "(limits.pattern_alternatives)",
+            ("when",),
         )
     return found
 
@@ -757,16 +850,13 @@ def term_vocabulary(node: object) -> frozenset[str]:
     return frozenset()
 
 
-def shift(day: dt.date, period: str, sign: int) -> dt.date:
-    """day moved by an ISO-8601 period; 29 February lands on 28 February in other years."""
-    years, months, days = parse_period(period)
-    month_index = day.year * 12 + day.month - 1 + sign * (years * 12 + months)
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            moved = dt.date(year, month, min(day.day, candidate))
-            break
-        except ValueError:
-            continue
-    return moved + dt.timedelta(days=sign * days)
+def engine_number(value: Any, where: tuple[str | int, ...]) -> None:
+    """CompileError for a number the engine cannot read, which Python would compare happily
+    (so the two would disagree): a float that JSON writes with an exponent (1e-05, 1e+16) or
+    that is not finite."""
+    if isinstance(value, float) and (not math.isfinite(value) or "e" in repr(value)):
+        raise CompileError(
+            f"the number {value!r} cannot be read by the rule engine (it takes numbers written "
+            "out in full, between 0.0001 and 10**16): give it in other units",
+            where,
+        )

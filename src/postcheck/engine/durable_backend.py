@@ -26,10 +26,13 @@ from typing import Any
 import durable_rules_engine as _engine
 import orjson
 
+from postcheck.limits import current
+
 SENTINEL_RULE = "__sentinel"
-_SENTINEL = {"__sentinel": 1, "id": "sentinel"}
 _SID = "batch"
-_INDEX = "__i"
+_SENTINEL = orjson.dumps({"__sentinel": 1, "id": "sentinel", "sid": _SID})  # batch's last
+# the keys each batch member carries, before its own: its index, id and state
+_HEAD = b'{"__rec":1,"__i":%d,"id":"%d","sid":"' + _SID.encode() + b'"'
 _RULE_NAME = re.compile(r'\{\s*"([^"]+)"')
 _FACT_INDEX = re.compile(r'"__i"\s*:\s*(\d+)')
 _names = itertools.count()
@@ -58,17 +61,31 @@ class DurableRuleset:
             raise EngineError(f"durable-rules rejected the ruleset: {error}") from error
         self.match([])  # warm-up: the state's first message now always has run an action
 
-    def match(self, facts: Sequence[dict[str, Any]]) -> list[set[str]]:
-        """For each fact, the names of the rules it matched. Facts are not modified."""
-        batch = [
-            {**fact, "__rec": 1, _INDEX: index, "id": str(index), "sid": _SID}
-            for index, fact in enumerate(facts)
-        ]
-        batch.append({**_SENTINEL, "sid": _SID})
+    def match(self, facts: Sequence[dict[str, Any]]) -> list[set[str] | str]:
+        """For each fact, the names of the rules it matched, or why the engine was not given
+        it (too much text: see `too_much_text`). Facts are not modified."""
+        encoded = [encode(fact) for fact in facts]
+        limit = current().record_characters
+        if all(len(e) <= limit for e in encoded):  # the usual case, checked at C speed
+            return list(self._assert(encoded))
+        results: list[set[str] | str] = [too_much_text(len(e), limit) or set() for e in encoded]
+        taken = [i for i, result in enumerate(results) if not isinstance(result, str)]
+        for i, fired in zip(taken, self._assert([encoded[i] for i in taken]), strict=True):
+            results[i] = fired
+        return results
+
+    def _assert(self, facts: Sequence[bytes]) -> list[set[str]]:
+        """The rules each encoded fact fires: one batch asserted, its actions drained."""
+        # each fact's own keys spliced into its JSON: no dict copied, no fact encoded twice
+        pieces: list[bytes | memoryview] = [b"["]
+        for index, fact in enumerate(facts):
+            pieces += (_HEAD % (index, index), b"," if fact != b"{}" else b"", memoryview(fact)[1:])
+            pieces.append(b",")
+        pieces.append(_SENTINEL + b"]")
+        batch = b"".join(pieces)
         fired: list[set[str]] = [set() for _ in facts]
         try:
-            # orjson: a batch is encoded in a tenth of json.dumps's time, UTF-8 as the engine reads
-            result = _engine.assert_facts(self._handle, orjson.dumps(batch).decode())
+            result = _engine.assert_facts(self._handle, batch.decode())
             state = result[1]
             started = _engine.start_action_for_state(self._handle, state)
             message = started[1] if started else None
@@ -87,6 +104,35 @@ class DurableRuleset:
         # error 309: no state was created (the batch was rejected up front)
         with contextlib.suppress(Exception):
             _engine.delete_state(self._handle, _SID)
+
+
+def encode(fact: dict[str, Any]) -> bytes:
+    """A fact as the engine reads it: JSON in UTF-8, by orjson (a tenth of json.dumps's time).
+
+    Its length is what the engine's size limit is about (`too_much_text`). EngineError for a
+    value JSON cannot hold (an integer past 64 bits)."""
+    try:
+        return orjson.dumps(fact)
+    except orjson.JSONEncodeError as error:
+        raise EngineError(f"a value the rule engine cannot take: {error}") from error
+
+
+def too_much_text(encoded: int, limit: int) -> str | None:
+    """Why a fact of this many bytes (encoded) is kept from the engine, or None.
+
+    durable-rules crashes the whole process, not just the record, when one property's JSON
+    passes 16,777,216 bytes, and no one value need be long: 175 tasks of 99,000 characters do
+    it. The bound (`limits.record_characters`, at most 16,000,000) is checked on the fact as
+    encoded for the engine, which is done anyway: its length in bytes of UTF-8, field names and
+    JSON marks included, bounds every property's and costs nothing to measure. A letter outside
+    ASCII counts 2 to 4, an escaped control character 6.
+    """
+    if encoded <= limit:
+        return None
+    return (
+        f"{encoded:,} characters of text, counting every field and what is worked out from "
+        f"them; the limit is {limit:,}"
+    )
 
 
 def _fired(message: str) -> tuple[str, int]:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from postcheck.engine.compiler import CompiledRule, fields_named, jurisdiction_condition, shift
+from postcheck.engine.compiler import CompiledRule, fields_named, jurisdiction_condition
 from postcheck.engine.facts import needs_authority, value_at
 from postcheck.record.wording import term_forms
 from postcheck.rules.conditions import (
@@ -31,6 +31,7 @@ from postcheck.rules.conditions import (
     Present,
     Says,
     Wording,
+    shift_within_calendar,
 )
 from postcheck.rules.model import Rule, SetRule
 from postcheck.rules.parameters import ParameterValue
@@ -84,16 +85,25 @@ class _Locator:
                     self.found[condition.any_item.field] = index
                     break
 
-    def holds(self, condition: Condition, scope: Any) -> bool:
-        """Python's reading of a condition on one list item (the documented meaning)."""
-        if isinstance(condition, AllOf):
-            return all(self.holds(c, scope) for c in condition.all)
-        if isinstance(condition, AnyOf):
-            return any(self.holds(c, scope) for c in condition.any)
-        if isinstance(condition, Not) and isinstance(condition.not_, DateCompare):
-            return self._date(condition.not_, scope, negated=True)
+    def holds(self, condition: Condition, scope: Any, negated: bool = False) -> bool:
+        """Python's reading of a condition (the documented meaning), with a `not` read as the
+        compiler reads it: pushed down to the tests, so `not (A and B)` is `not A or not B`,
+        `not any_item X` is "every item satisfies not X", and `not before` is `on or after`
+        (which a partial date straddling the day passes no more than `before`, see _date)."""
+        if isinstance(condition, AllOf | AnyOf):
+            parts = condition.all if isinstance(condition, AllOf) else condition.any
+            verdicts = (self.holds(c, scope, negated) for c in parts)
+            return all(verdicts) if isinstance(condition, AllOf) != negated else any(verdicts)
         if isinstance(condition, Not):
-            return not self.holds(condition.not_, scope)
+            return self.holds(condition.not_, scope, not negated)
+        if isinstance(condition, DateCompare):
+            return self._date(condition, scope, negated)
+        if isinstance(condition, AnyItem | AllItems):
+            return self._items(condition, scope, negated)
+        return self._test(condition, scope) != negated
+
+    def _test(self, condition: Condition, scope: Any) -> bool:
+        """A test whose negation is its plain opposite (an unknown value fails it)."""
         if isinstance(condition, Present | Missing):
             name = condition.present if isinstance(condition, Present) else condition.missing
             return (value_at(scope, name) is not None) == isinstance(condition, Present)
@@ -108,16 +118,17 @@ class _Locator:
             return _says(condition.says, scope)
         if isinstance(condition, NumberCompare):
             return self._number(condition, scope)
-        if isinstance(condition, DateCompare):
-            return self._date(condition, scope)
-        if isinstance(condition, AnyItem | AllItems):
-            test = condition.any_item if isinstance(condition, AnyItem) else condition.all_items
-            items = value_at(scope, test.field)
-            if not isinstance(items, list) or not items:
-                return False
-            verdicts = (self.holds(test.where, item) for item in items)
-            return any(verdicts) if isinstance(condition, AnyItem) else all(verdicts)
         return False
+
+    def _items(self, condition: AnyItem | AllItems, scope: Any, negated: bool) -> bool:
+        """An item test: an unknown or empty list satisfies neither `any_item` nor
+        `all_items`, and so satisfies the negation of both."""
+        test = condition.any_item if isinstance(condition, AnyItem) else condition.all_items
+        items = value_at(scope, test.field)
+        if not isinstance(items, list) or not items:
+            return negated
+        verdicts = (self.holds(test.where, item, negated) for item in items)
+        return any(verdicts) if isinstance(condition, AnyItem) != negated else all(verdicts)
 
     def _matches(self, condition: Matches, scope: Any) -> bool:
         spec = condition.matches
@@ -163,7 +174,7 @@ class _Locator:
             period = operand.minus or operand.plus
             if day is not None and period is not None:
                 text = period.period or self._param(period.param)
-                day = shift(day, str(text), -1 if operand.minus is not None else 1)
+                day = shift_within_calendar(day, str(text), -1 if operand.minus is not None else 1)
             other = day.isoformat() if day else None
         if not isinstance(value, str) or not isinstance(other, str):
             return negated

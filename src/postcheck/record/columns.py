@@ -9,8 +9,10 @@ warning per file, or is an input error when the user asks for strictness.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
+import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +22,8 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
+from postcheck import limits
+from postcheck.record.documents.formats import detect_encoding
 from postcheck.yamlfile import load_documents, mark_line
 
 _SEPARATORS = re.compile(r"[\s_\-.:/()#]+")
@@ -28,6 +32,13 @@ _NEAR_MISS = 0.75
 # Bytes read to choose a CSV's encoding: enough for the header and many rows, small enough to
 # keep a large export streamed.
 ENCODING_SAMPLE_BYTES = 65_536
+_UNICODE_BOMS = (
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
 
 Warn = Callable[[str, str], None]
 
@@ -99,7 +110,7 @@ def load_column_map(path: Path) -> ColumnMap:
     """The column map in a YAML file, loaded safely; errors name the file and line."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _map_text(path)
     except (OSError, UnicodeDecodeError) as error:
         raise ColumnMapError(f"{name}: cannot read the column map: {error}") from None
     try:
@@ -135,6 +146,34 @@ def load_column_map(path: Path) -> ColumnMap:
                 "are the same once case, spaces and punctuation are ignored"
             )
     return column_map
+
+
+def table_encoding(sample: bytes) -> str:
+    """The encoding of a CSV export from its first bytes (documents' detect_encoding), and
+    UTF-16 without a byte-order mark too: every other byte is NUL in such a file, and NUL is
+    valid UTF-8, so it would read as UTF-8 with a NUL between letters ("t\0i\0t\0l\0e").
+    charset-normalizer tells UTF-16 and its byte order from the pattern."""
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # its mark begins with UTF-16's
+    if b"\x00" in sample and not sample.startswith(_UNICODE_BOMS):
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample[: len(sample) // 4 * 4]).best()
+        if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
+            return str(best.encoding)
+    return detect_encoding(sample, whole=False)
+
+
+def _map_text(path: Path) -> str:
+    """A column map's text; a FIFO or device (which would never end) or a file past
+    limits.file_bytes is refused before it is read."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"not a regular file (mode {stat.filemode(info.st_mode)})")
+    limit = limits.current().file_bytes
+    if info.st_size > limit:
+        raise OSError(f"{info.st_size:,} bytes, over the limit of {limit:,} (limits.file_bytes)")
+    return path.read_text(encoding="utf-8-sig")
 
 
 def _stderr_warning(file: str, message: str) -> None:
@@ -175,8 +214,8 @@ def resolve_header(cells: Sequence[str], column_map: ColumnMap | None = None) ->
     own = _field_by_normal()
     fields: list[str | None] = []
     unknown: list[str] = []
-    given_by: dict[str, str] = {}
-    for raw in cells:
+    given_by: dict[str, tuple[int, str]] = {}  # field -> (column number, header) giving it
+    for number, raw in enumerate(cells, start=1):
         cell = raw.strip().lstrip("\ufeff")
         key = normalise(cell)
         if not key:
@@ -193,15 +232,20 @@ def resolve_header(cells: Sequence[str], column_map: ColumnMap | None = None) ->
         fields.append(target)
         if target is None:
             continue
-        earlier = given_by.setdefault(target, cell)
-        if earlier != cell:
+        first, earlier = given_by.setdefault(target, (number, cell))
+        if first != number:
             return Header(
-                tuple(fields),
-                tuple(unknown),
-                f"columns {earlier!r} and {cell!r} both give the field {target}",
-                target,
+                tuple(fields), tuple(unknown), _twice(target, earlier, cell, first, number), target
             )
     return Header(tuple(fields), tuple(unknown))
+
+
+def _twice(target: str, earlier: str, cell: str, first: int, second: int) -> str:
+    """Two columns giving one field: the last would win, silently, so the file is refused."""
+    where = f"columns {first} and {second}"
+    if earlier == cell:
+        return f"column {cell!r} is given twice ({where}); keep one"
+    return f"columns {earlier!r} and {cell!r} both give the field {target} ({where})"
 
 
 def _described(cell: str, key: str, own: dict[str, str], mapped: dict[str, str]) -> str:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from postcheck.check import Finding, RecordResult, SetResult, Summary
+from postcheck.printable import printable
 from postcheck.record.outcome import InputError
 from postcheck.report.base import Reporter, RunInfo
 from postcheck.violations import Violation
@@ -21,9 +22,12 @@ Part = str | tuple[str, str]  # text, or (text, style)
 
 class TextReporter(Reporter):
     """Lines are built from parts (text, or text with a style), never from markup, so record
-    text needs no escaping. On a terminal rich draws them in colour; into a file or a pipe they
-    are written as they are, which is several times faster (a 20,000-record report was half as
-    slow again as JSON before)."""
+    text cannot style itself. Every part goes through `printable`: record values, file names
+    and input error reasons can hold control characters, ANSI escapes or a bidi override, and
+    printed raw they could forge a report line or retitle the terminal; they are shown as
+    visible escapes (`\x1b`, docs/output-formats.md). On a terminal rich draws the lines in
+    colour; into a file or a pipe they are written as they are, which is several times faster
+    (a 20,000-record report was half as slow again as JSON before)."""
 
     def __init__(
         self, stream: IO[str], info: RunInfo, color: bool | None = None, verbose: bool = False
@@ -45,9 +49,10 @@ class TextReporter(Reporter):
 
     def _line(self, *parts: Part) -> None:
         if self._styled:
-            self.console.print(Text.assemble(*parts))
+            self.console.print(Text.assemble(*map(_printable_part, parts)))
         else:
-            self.stream.write("".join(p if isinstance(p, str) else p[0] for p in parts) + "\n")
+            text = "".join(p if isinstance(p, str) else p[0] for p in parts)
+            self.stream.write(printable(text) + "\n")
 
     def add(self, finding: Finding) -> None:
         if isinstance(finding, InputError):
@@ -155,6 +160,10 @@ class TextReporter(Reporter):
             self._line(f"{n:>6}  {severity.get(rule_id, ''):<7}  {rule_id}")
         if summary.by_rule:
             self._line()
+
+
+def _printable_part(part: Part) -> Part:
+    return printable(part) if isinstance(part, str) else (printable(part[0]), part[1])
 
 
 def _counting_only(finding: RecordResult | SetResult) -> RecordResult | SetResult:

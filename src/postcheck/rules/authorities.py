@@ -8,6 +8,7 @@ carries its source; a value nobody has confirmed stays null, and rules that need
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -16,16 +17,18 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from postcheck.record.grades import normalise_grade
-from postcheck.rules.data import RuleData
+from postcheck.rules.data import DataFileError, RuleData, read_documents, web_address
 from postcheck.rules.model import Country
-from postcheck.yamlfile import YamlDocument, load_documents, mark_line
+from postcheck.yamlfile import YamlDocument
 
 AUTHORITIES_DIR = "authorities"
 DEFAULT_NAME = "default"
+# No council in Great Britain has near this many seats (the largest have about 150): a number
+# past it is a typing error, and would make every group's share of the council meaningless.
+MAX_SEATS = 1_000
 
 
 class Governance(StrEnum):
@@ -38,6 +41,8 @@ class Sourced(RuleData):
     source: str | None = None
     url: str | None = None
 
+    _public = field_validator("url")(web_address)
+
 
 class GovernanceFact(Sourced):
     model: Governance | None = None
@@ -47,13 +52,19 @@ class MayorTerm(Sourced):
     start: dt.date
     end: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> MayorTerm:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError(f"the term ends ({self.end}) on or before it starts ({self.start})")
+        return self
+
     def current_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
 
 
 class PoliticalGroup(Sourced):
     name: str
-    seats: int | None = Field(default=None, ge=0)
+    seats: int | None = Field(default=None, ge=0, le=MAX_SEATS)
     seats_between: tuple[int, int] | None = Field(
         default=None,
         description="Where sources disagree on the exact number: the fewest and the most seats "
@@ -68,8 +79,12 @@ class PoliticalGroup(Sourced):
             low, high = self.seats_between
             if not 0 <= low <= high:
                 raise ValueError("seats_between is [fewest, most], fewest at least 0")
+            if high > MAX_SEATS:
+                raise ValueError(f"seats_between: no council has more than {MAX_SEATS} seats")
             if self.seats is not None:
                 raise ValueError("give seats or seats_between, not both")
+        if self.from_ is not None and self.to is not None and self.to <= self.from_:
+            raise ValueError(f"the group ends ({self.to}) on or before it starts ({self.from_})")
         return self
 
     def current_on(self, day: dt.date) -> bool:
@@ -86,6 +101,13 @@ class GradeBand(RuleData):
     code: str
     lowest_pay: float | None = Field(default=None, ge=0)
     highest_pay: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GradeBand:
+        low, high = self.lowest_pay, self.highest_pay
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"lowest_pay ({low:,}) is above highest_pay ({high:,})")
+        return self
 
 
 class GradeScale(Sourced):
@@ -112,7 +134,7 @@ class Authority(RuleData):
     )
     governance: GovernanceFact = Field(default_factory=GovernanceFact)
     mayor_terms: list[MayorTerm] = Field(default_factory=list)
-    seats: int | None = Field(default=None, ge=1)
+    seats: int | None = Field(default=None, ge=1, le=MAX_SEATS)
     political_groups: list[PoliticalGroup] | None = None
     grade_scale: GradeScale | None = None
     office_attendance: AttendancePolicy = Field(default_factory=AttendancePolicy)
@@ -126,6 +148,36 @@ class Authority(RuleData):
         if len(set(years)) != len(years):
             raise ValueError("a council holds one annual meeting a year; a year is listed twice")
         return meetings
+
+    @field_validator("mayor_terms")
+    @classmethod
+    def _one_mayor_at_a_time(cls, terms: list[MayorTerm]) -> list[MayorTerm]:
+        """Terms in order, each ended before the next begins: with two current on one day,
+        which one a rule saw would depend on the order of the file."""
+        for earlier, later in itertools.pairwise(terms):
+            if earlier.end is None or earlier.end > later.start:
+                raise ValueError(
+                    f"mayor terms overlap: the term from {earlier.start} has not ended when the "
+                    f"one from {later.start} begins (list them oldest first)"
+                )
+        return terms
+
+    @field_validator("political_groups")
+    @classmethod
+    def _groups_fit_the_council(
+        cls, groups: list[PoliticalGroup] | None, info: ValidationInfo
+    ) -> list[PoliticalGroup] | None:
+        seats = info.data.get("seats")
+        if not isinstance(seats, int):
+            return groups
+        for group in groups or []:
+            most = group.seat_range(seats)[1]
+            if most > seats:
+                raise ValueError(
+                    f"group {group.name!r} holds up to {most} seats, more than the council's "
+                    f"{seats}"
+                )
+        return groups
 
     def mayor_term_on(self, day: dt.date) -> MayorTerm | None:
         return next((t for t in self.mayor_terms if t.current_on(day)), None)
@@ -288,21 +340,25 @@ def load_authority(path: Path) -> Authority:
 def _read_authority(path: Path) -> tuple[Authority, YamlDocument]:
     """The authority in one file, with its YAML document (for the lines of later errors)."""
     try:
-        documents = list(load_documents(path.read_text(encoding="utf-8")))
-    except yaml.YAMLError as error:
-        raise AuthorityFileError(path, f"not valid YAML: {error}", mark_line(error)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise AuthorityFileError(path, f"cannot read: {error}") from None
+        documents = read_documents(path)
+    except DataFileError as problem:
+        raise AuthorityFileError(path, problem.reason, problem.line) from None
     if len(documents) != 1:
         raise AuthorityFileError(path, "expected exactly one YAML document")
+    document = documents[0]
+    if not isinstance(document.data, dict):
+        found = type(document.data).__name__.replace("NoneType", "nothing")
+        raise AuthorityFileError(
+            path, f"expected a YAML mapping of the authority's facts, found {found}", document.line
+        )
     try:
-        return Authority.model_validate(documents[0].data), documents[0]
+        return Authority.model_validate(document.data), document
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
+        where = ".".join(map(str, first["loc"]))
+        reason = str(first["msg"]).removeprefix("Value error, ")
         raise AuthorityFileError(
-            path,
-            f"{'.'.join(map(str, first['loc']))}: {first['msg']}",
-            documents[0].line_of(first["loc"]),
+            path, f"{where}: {reason}" if where else reason, document.line_of(first["loc"])
         ) from None
 
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from postcheck.rules.authorities import AUTHORITIES_DIR
+from postcheck.rules.data import DataFileError, read_documents
 from postcheck.rules.model import AnyRule, Area, Rule, SetRule
 from postcheck.rules.parameters import Parameters
 from postcheck.rules.selection import (
@@ -23,7 +24,7 @@ from postcheck.rules.selection import (
     check_profiles,
     load_profiles,
 )
-from postcheck.yamlfile import YamlDocument, load_documents, mark_line
+from postcheck.yamlfile import YamlDocument
 
 PARAMETERS_FILE = "parameters.yaml"
 
@@ -86,9 +87,7 @@ def load_catalogue(directory: Path) -> Catalogue:
             "not a place for a rule file: rules live in <area>/<rule-id>.yaml, where area is "
             f"one of {', '.join(a.value for a in Area)}",
         )
-    for path in sorted(directory.glob("*/*.yaml")):
-        if path.parent.name == AUTHORITIES_DIR:
-            continue
+    for path in _rule_files(directory):
         document = _single_document(path)
         kind: type[Rule] | type[SetRule] = (
             SetRule if path.parent.name == Area.CROSS_RECORD.value else Rule
@@ -96,13 +95,7 @@ def load_catalogue(directory: Path) -> Catalogue:
         try:
             rule = kind.model_validate(document.data)
         except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            location = ".".join(str(p) for p in first["loc"])
-            raise RuleFileError(
-                path,
-                f"{location}: {first['msg']}" if location else first["msg"],
-                document.line_of(first["loc"]),
-            ) from None
+            raise _located(path, document, error) from None
         if rule.id != path.stem:
             raise RuleFileError(
                 path, f"id {rule.id!r} differs from the file name", document.line_of(["id"])
@@ -131,13 +124,21 @@ def load_catalogue(directory: Path) -> Catalogue:
         profiles = load_profiles(directory)
         check_profiles(profiles, [*rules, *set_rules])
     except SelectionError as error:
-        raise RuleFileError(directory / PROFILES_FILE, str(error)) from None
+        raise RuleFileError(directory / PROFILES_FILE, error.reason, error.line) from None
     return Catalogue(rules, parameters, directory, sources, set_rules, profiles)
+
+
+def _rule_files(directory: Path) -> list[Path]:
+    """The rule files, area by area. Only the area folders are looked into: a symlink among
+    the folders leading back up (a loop) or elsewhere is never walked."""
+    areas = sorted(a.value for a in Area)
+    return sorted(p for area in areas for p in (directory / area).glob("*.yaml"))
 
 
 def _stray_files(directory: Path) -> list[Path]:
     """YAML files the loader would otherwise pass over: a misspelt area folder or a .yml rule
-    would silently drop rules, and a dropped rule is a missed breach."""
+    would silently drop rules, and a dropped rule is a missed breach. Symlinked folders are
+    not walked (a loop would never end), but one that is no area and holds YAML is named."""
     areas = {a.value for a in Area}
     stray = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
@@ -147,6 +148,10 @@ def _stray_files(directory: Path) -> list[Path]:
         placed = len(parts) == 2 and path.suffix == ".yaml"
         if not placed or parts[0] not in areas | {AUTHORITIES_DIR}:
             stray.append(path)
+    for folder in sorted(directory.iterdir()):
+        named = folder.name in areas | {AUTHORITIES_DIR} or folder.name.startswith(".")
+        if folder.is_symlink() and folder.is_dir() and not named:
+            stray += sorted(folder.glob("*.y*ml"))[:1]
     return stray
 
 
@@ -160,29 +165,53 @@ def _load_parameters(path: Path) -> Parameters:
         first = error.errors(include_url=False)[0]
         loc = [p for p in first["loc"] if p != "parameters"]
         raise RuleFileError(
-            path, f"{'.'.join(map(str, loc))}: {first['msg']}", document.line_of(loc)
+            path, f"{'.'.join(map(str, loc))}: {_plain_message(first)}", document.line_of(loc)
         ) from None
 
 
 def _single_document(path: Path) -> YamlDocument:
     try:
-        documents = list(load_documents(path.read_text(encoding="utf-8")))
-    except yaml.YAMLError as error:
+        documents = read_documents(path)
+    except DataFileError as problem:
+        raise RuleFileError(path, problem.reason, problem.line) from None
+    if len(documents) != 1:
+        raise RuleFileError(path, f"expected one YAML document, found {len(documents)}")
+    if not isinstance(documents[0].data, dict):
+        found = type(documents[0].data).__name__.replace("NoneType", "nothing")
         raise RuleFileError(
-            path, f"not valid YAML: {getattr(error, 'problem', error)}", mark_line(error)
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleFileError(path, f"cannot read: {error}") from None
-    if len(documents) != 1 or not isinstance(documents[0].data, dict):
-        raise RuleFileError(path, "expected exactly one YAML mapping")
+            path, f"expected a YAML mapping of fields, found {found}", documents[0].line
+        )
     return documents[0]
 
 
+def _located(path: Path, document: YamlDocument, error: ValidationError) -> RuleFileError:
+    first = error.errors(include_url=False)[0]
+    location = ".".join(str(p) for p in first["loc"])
+    message = _plain_message(first)
+    return RuleFileError(
+        path, f"{location}: {message}" if location else message, document.line_of(first["loc"])
+    )
+
+
+def _plain_message(error: ErrorDetails) -> str:
+    """Pydantic's message without its 'Value error, ' prefix, which says nothing to an author."""
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
 def _parameter_names(data: object) -> list[str]:
-    """Every `param:` named anywhere in a rule file."""
-    if isinstance(data, dict):
-        found = [v for k, v in data.items() if k == "param" and isinstance(v, str)]
-        return found + [n for v in data.values() for n in _parameter_names(v)]
-    if isinstance(data, list):
-        return [n for v in data for n in _parameter_names(v)]
-    return []
+    """Every `param:` named anywhere in a rule file; each shared value (a YAML alias) looked
+    at once, without recursion."""
+    found: list[str] = []
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if not isinstance(value, dict | list) or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            found += [v for k, v in value.items() if k == "param" and isinstance(v, str)]
+            stack.extend(reversed(list(value.values())))
+        else:
+            stack.extend(reversed(value))
+    return found

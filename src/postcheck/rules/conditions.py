@@ -6,18 +6,23 @@ are dotted paths into the post record (see `postcheck schema`) or its derived fa
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, field_validator, model_validator
 
 from postcheck.record.polarity import Modality, Polarity
 from postcheck.record.wording import TermError, normalise, term_forms, tokens
-from postcheck.rules.data import RuleData
+from postcheck.rules.data import RuleData, refuse_non_finite
 
 Scalar = str | int | float | bool
 _PERIOD = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?")
+# The calendar Python's dates (and so the engine's ISO days) cover: 1 January of year 1 to
+# 31 December 9999. A period longer than that moves no day to another day in it.
+_CALENDAR_MONTHS = (dt.date.max.year - dt.date.min.year + 1) * 12
+_CALENDAR_DAYS = (dt.date.max - dt.date.min).days
 
 
 class Period(RuleData):
@@ -35,28 +40,74 @@ class Period(RuleData):
     def _one(self) -> Period:
         if (self.period is None) == (self.param is None):
             raise ValueError("give a period such as P2Y, or a param")
-        if self.period is not None and not (_PERIOD.fullmatch(self.period) and self.period != "P"):
-            raise ValueError(f"not a period: {self.period!r} (use P2Y, P6M, P30D)")
+        if self.period is not None:
+            parse_period(self.period)
         return self
 
 
 def parse_period(text: str) -> tuple[int, int, int]:
-    """(years, months, days) of an ISO-8601 period."""
-    m = _PERIOD.fullmatch(text)
+    """(years, months, days) of an ISO-8601 period; ValueError for one that is not a period
+    or is longer than the calendar (a 20-digit count of days overflows any date)."""
+    m = _PERIOD.fullmatch(text) if len(text) <= 40 else None
     if not m or text == "P":
-        raise ValueError(f"not a period: {text!r} (use P2Y, P6M, P30D)")
-    return (int(m[1] or 0), int(m[2] or 0), int(m[3] or 0))
+        raise ValueError(f"not a period: {text[:40]!r} (use P2Y, P6M, P30D)")
+    years, months, days = (int(m[1] or 0), int(m[2] or 0), int(m[3] or 0))
+    if years * 12 + months >= _CALENDAR_MONTHS or days > _CALENDAR_DAYS:
+        raise ValueError(
+            f"period {text} is longer than the calendar (years 1 to {dt.date.max.year})"
+        )
+    return years, months, days
+
+
+def looks_like_period(text: str) -> bool:
+    """Whether text is written as a period (P, then counts of Y, M, D), however long."""
+    return re.fullmatch(r"P(?:\d+[YMD])+", text) is not None
+
+
+class OutsideCalendarError(ValueError):
+    """A day moved by a period past 1 January of year 1 or 31 December 9999."""
+
+
+def shift(day: dt.date, period: str, sign: int) -> dt.date:
+    """day moved by an ISO-8601 period; 29 February lands on 28 February in other years.
+    OutsideCalendarError when the day moved leaves the calendar."""
+    years, months, days = parse_period(period)
+    month_index = day.year * 12 + day.month - 1 + sign * (years * 12 + months)
+    year, month = divmod(month_index, 12)
+    if not dt.date.min.year <= year <= dt.date.max.year:
+        raise OutsideCalendarError(f"{day} {'minus' if sign < 0 else 'plus'} {period}")
+    last_day = calendar.monthrange(year, month + 1)[1]
+    moved = dt.date(year, month + 1, min(day.day, last_day))
+    try:
+        return moved + dt.timedelta(days=sign * days)
+    except OverflowError:
+        raise OutsideCalendarError(f"{day} {'minus' if sign < 0 else 'plus'} {period}") from None
+
+
+def shift_within_calendar(day: dt.date, period: str, sign: int) -> dt.date:
+    """As shift, but a day moved past the calendar's edge is the edge day itself. For days
+    counted from the --as-of day, which only a run can know: no record's date lies beyond the
+    edge, so `before` and `after` such a day are decided as they would be by the true day (for
+    every date but the edge day itself), and the rule judges rather than stopping the run."""
+    try:
+        return shift(day, period, sign)
+    except OutsideCalendarError:
+        return dt.date.min if sign < 0 else dt.date.max
 
 
 class FieldValue(RuleData):
     field: str
     value: Scalar
 
+    _finite = field_validator("value", mode="before")(refuse_non_finite)
+
 
 class FieldValues(RuleData):
     field: str
     values: list[Scalar] | None = Field(default=None, min_length=1)
     param: str | None = None
+
+    _finite = field_validator("values", mode="before")(refuse_non_finite)
 
     @model_validator(mode="after")
     def _one(self) -> FieldValues:
@@ -87,6 +138,8 @@ class NumberOperand(RuleData):
     param: str | None = None
     other_field: str | None = None
 
+    _finite = field_validator("value", mode="before")(refuse_non_finite)
+
     @model_validator(mode="after")
     def _one(self) -> NumberOperand:
         if sum(x is not None for x in (self.value, self.param, self.other_field)) != 1:
@@ -110,6 +163,14 @@ class DateOperand(RuleData):
             raise ValueError("minus and plus apply to as_of or a date, not to other_field")
         if self.minus is not None and self.plus is not None:
             raise ValueError("give minus or plus, not both")
+        period = self.minus or self.plus
+        if self.date is not None and period is not None and period.period is not None:
+            try:
+                shift(self.date, period.period, -1 if self.minus is not None else 1)
+            except OutsideCalendarError as error:
+                raise ValueError(
+                    f"{error} falls outside the calendar (years 1 to {dt.date.max.year})"
+                ) from None
         return self
 
 

@@ -10,9 +10,15 @@ from typing import Any, ClassVar
 from pydantic import Field, field_validator, model_validator
 
 from postcheck.rules.conditions import Condition
-from postcheck.rules.data import RuleData
+from postcheck.rules.data import RuleData, web_address
 
 RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 80  # an id is a file name and a column of every report; the longest is about 40
+# {field} placeholders in one message or remediation. Each is filled with a value of the record,
+# which may be a long text: a template of thousands would print the record thousands of times
+# in every finding. The catalogue's messages use at most four.
+MAX_PLACEHOLDERS = 20
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 class Severity(StrEnum):
@@ -58,12 +64,7 @@ class LegalReference(RuleData):
         description="Public address of the provision (legislation.gov.uk where it exists)."
     )
 
-    @field_validator("url")
-    @classmethod
-    def _public_https(cls, value: str) -> str:
-        if not re.fullmatch(r"https?://[\w.-]+\.[a-z]{2,}(/\S*)?", value):
-            raise ValueError(f"not a web address: {value!r}")
-        return value
+    _public_https = field_validator("url")(web_address)
 
 
 class Effective(RuleData):
@@ -121,8 +122,21 @@ class RuleText(RuleData):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
+        if len(value) > MAX_ID_LENGTH:
+            raise ValueError(f"an id is at most {MAX_ID_LENGTH} characters, not {len(value):,}")
         if not RULE_ID.fullmatch(value):
             raise ValueError("ids are lower-case words joined by hyphens, e.g. s9-fixed-term")
+        return value
+
+    @field_validator("message", "remediation")
+    @classmethod
+    def _few_placeholders(cls, value: str) -> str:
+        count = len(_PLACEHOLDER.findall(value))
+        if count > MAX_PLACEHOLDERS:
+            raise ValueError(
+                f"{count:,} {{placeholders}}; at most {MAX_PLACEHOLDERS}, as each prints a "
+                "value of the record"
+            )
         return value
 
     @field_validator("jurisdictions")

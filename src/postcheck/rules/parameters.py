@@ -11,9 +11,10 @@ import datetime as dt
 from difflib import get_close_matches
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from postcheck.rules.data import RuleData
+from postcheck.rules.conditions import looks_like_period, parse_period
+from postcheck.rules.data import RuleData, refuse_non_finite, web_address
 
 ParameterValue = int | float | str | list[str] | None
 
@@ -24,6 +25,17 @@ class DatedValue(RuleData):
     source: str = Field(min_length=3)
     url: str | None = None
     note: str | None = None
+
+    _finite = field_validator("value", mode="before")(refuse_non_finite)
+    _public = field_validator("url")(web_address)
+
+    @field_validator("value")
+    @classmethod
+    def _period_in_calendar(cls, value: ParameterValue) -> ParameterValue:
+        """A value written as a period must be one a date can be moved by."""
+        if isinstance(value, str) and looks_like_period(value):
+            parse_period(value)
+        return value
 
 
 class Parameter(RuleData):
@@ -77,9 +89,15 @@ class Parameters(RuleData):
                 raise ValueError(f"parameters.{name}: no such parameter{hint}")
             parameter = self.parameters[name]
             _check_type(name, value, [v.value for v in parameter.values if v.value is not None])
-            override = DatedValue.model_validate(
-                {"from": dt.date.min, "value": value, "source": "configuration override"}
-            )
+            try:
+                override = DatedValue.model_validate(
+                    {"from": dt.date.min, "value": value, "source": "configuration override"}
+                )
+            except ValidationError as error:
+                reason = str(error.errors(include_url=False)[0]["msg"])
+                raise ValueError(
+                    f"parameters.{name}: {reason.removeprefix('Value error, ')}"
+                ) from None
             changed[name] = parameter.model_copy(update={"values": [override]})
         return Parameters(parameters=changed)
 
@@ -102,8 +120,6 @@ def _check_type(name: str, value: Any, known: list[ParameterValue]) -> None:
             f"parameters.{name}: expected {' or '.join(sorted(expected))}, got {value!r}"
         )
     if kind(value) == "a period":
-        from postcheck.rules.conditions import parse_period
-
         try:
             parse_period(value)
         except ValueError as error:

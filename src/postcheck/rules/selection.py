@@ -14,11 +14,11 @@ from difflib import get_close_matches
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError
 
-from postcheck.rules.data import RuleData
+from postcheck.rules.data import DataFileError, RuleData, read_documents
 from postcheck.rules.model import AnyRule, Area, Certainty, Severity
+from postcheck.yamlfile import YamlDocument
 
 PROFILES_FILE = "profiles.yaml"
 
@@ -31,7 +31,13 @@ class Profile(RuleData):
 
 
 class SelectionError(ValueError):
-    pass
+    """A selector or profile that cannot be used; `line` is its line in profiles.yaml, where
+    the error is about that file."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
 
 
 def matching(selector: str, rules: Sequence[AnyRule]) -> set[str]:
@@ -96,25 +102,52 @@ def profile_rules(
 
 
 def load_profiles(rules_dir: Path) -> dict[str, Profile]:
-    """The profiles beside a rule catalogue; none when it has no profiles.yaml."""
+    """The profiles beside a rule catalogue; none when it has no profiles.yaml. Read like the
+    rule files (rules/data.py), so a FIFO, an oversized file or bad YAML is refused alike."""
     path = rules_dir / PROFILES_FILE
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):  # a FIFO or a broken link is refused, not passed
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        profiles = {name: Profile.model_validate(body) for name, body in data.items()}
-    except (yaml.YAMLError, ValidationError, AttributeError) as error:
-        raise SelectionError(str(error)) from None
+        documents = read_documents(path)
+    except DataFileError as problem:
+        raise SelectionError(problem.reason, problem.line) from None
+    if len(documents) > 1:
+        raise SelectionError(f"expected one YAML document, found {len(documents)}")
+    if not documents or documents[0].data is None:
+        return {}
+    document = documents[0]
+    if not isinstance(document.data, dict):
+        raise SelectionError("expected a mapping of profile names to profiles", document.line)
+    profiles: dict[str, Profile] = {}
+    for name, body in document.data.items():
+        try:
+            profiles[str(name)] = Profile.model_validate(body)
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = [name, *first["loc"]]
+            reason = str(first["msg"]).removeprefix("Value error, ")
+            line = document.line_of(where)
+            raise SelectionError(f"{'.'.join(map(str, where))}: {reason}", line) from None
+    _check_extends(profiles, document)
+    return profiles
+
+
+def _check_extends(profiles: dict[str, Profile], document: YamlDocument) -> None:
+    """Each `extends` names a profile, and no chain of them comes back to where it began (a
+    profile extending itself is the shortest such circle)."""
     for name, profile in profiles.items():
         seen = [name]
         while profile.extends:
+            line = document.line_of([seen[-1], "extends"])
             if profile.extends not in profiles:
-                raise SelectionError(f"profile {seen[-1]!r} extends unknown {profile.extends!r}")
+                raise SelectionError(
+                    f"profile {seen[-1]!r} extends unknown {profile.extends!r}", line
+                )
             if profile.extends in seen:
-                raise SelectionError(f"profiles extend each other in a circle: {' -> '.join(seen)}")
+                chain = " -> ".join([*seen, profile.extends])
+                raise SelectionError(f"profiles extend each other in a circle: {chain}", line)
             seen.append(profile.extends)
             profile = profiles[profile.extends]
-    return profiles
 
 
 def check_profiles(profiles: dict[str, Profile], rules: Sequence[AnyRule]) -> None:

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup
 
+from postcheck.record.documents import deadline
 from postcheck.record.documents.labels import opens_with_label
-from postcheck.record.documents.layout import Block, BlockKind, Cell, Layout, RawLine
+from postcheck.record.documents.layout import Block, BlockKind, Cell, Layout, Place, RawLine
 from postcheck.record.model import Mention
 
 # Markup a reader of the published text would see: tags and entities left by an export.
@@ -26,6 +27,7 @@ LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,5}\)|[-
 # own, whether or not postcheck knows the label.
 _NAMED_FIELD = re.compile(r"^[A-Z][A-Za-z'’/&() -]{1,40}:(?:\s|$)")
 _SPACE = re.compile(r"\s+")
+_HYPHEN_END = re.compile(r"[A-Za-z]-\Z")
 _REMNANT_WIDTH = 120
 _BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4"]
 
@@ -34,17 +36,15 @@ def build(lines: Iterable[RawLine]) -> Layout:
     """Blocks in reading order, wrapped lines joined back into the block they began."""
     layout = Layout()
     row = -1
+    wrapped = _RunOn()
     for line in lines:
+        deadline.check()  # the time limit where no alarm can interrupt (deadline.py)
         cells = [cell for cell in line.cells if cell.text.strip()]
         if not cells:
             continue
         _note_markup(line.cells, layout)
         if _continues(line, cells[0], layout.blocks):
-            last = layout.blocks[-1]
-            text = _joined(last.text, cells[0].text)
-            at = len(text) - len(_clean(cells[0].text))
-            runs_on = (*last.runs_on, (at, cells[0].place))
-            layout.blocks[-1] = replace(last, text=text, runs_on=runs_on)
+            wrapped.add(layout.blocks[-1], cells[0])
             cells = cells[1:]
         elif not (line.same_row and layout.blocks):
             row += 1
@@ -53,8 +53,38 @@ def build(lines: Iterable[RawLine]) -> Layout:
         kind = _kind(line, cells)
         for cell in cells:
             for text in _paragraphs(cell.text):
+                wrapped.close(layout.blocks)
                 layout.blocks.append(Block(text, cell.place, row, kind))
+    wrapped.close(layout.blocks)
     return layout
+
+
+class _RunOn:
+    """The wrapped lines running on into the last block, joined once when the block ends:
+    rebuilding the block's text at every line made a long paragraph cost its length squared."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []  # the block's text, then each line joined to it
+        self._runs: list[tuple[int, Place]] = []
+        self._length = 0
+        self._end = ""  # the last two characters of the text so far
+
+    def add(self, last: Block, cell: Cell) -> None:
+        if not self._parts:
+            self._parts, self._runs = [last.text], list(last.runs_on)
+            self._length, self._end = len(last.text), last.text[-2:]
+        after = _clean(cell.text)
+        joint = "" if _hyphenated(self._end, after) else " "
+        self._parts.append(joint + after)
+        self._length += len(joint) + len(after)
+        self._end = (self._end + joint + after)[-2:]
+        self._runs.append((self._length - len(after), cell.place))
+
+    def close(self, blocks: list[Block]) -> None:
+        """Write the joined text into the last block, before another block follows it."""
+        if self._parts:
+            blocks[-1] = replace(blocks[-1], text="".join(self._parts), runs_on=tuple(self._runs))
+            self._parts, self._runs = [], []
 
 
 @lru_cache(maxsize=8192)
@@ -97,12 +127,9 @@ def _kind(line: RawLine, cells: list[Cell]) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _joined(before: str, after: str) -> str:
-    """Two wrapped pieces as one text; a word hyphenated at the break ("fixed-" "term") is one."""
-    after = _clean(after)
-    if re.search(r"[A-Za-z]-$", before) and after[:1].islower():
-        return before + after
-    return f"{before} {after}"
+def _hyphenated(before: str, after: str) -> bool:
+    """A word hyphenated at the break ("fixed-" "term") is one word: joined without a space."""
+    return bool(_HYPHEN_END.search(before)) and after[:1].islower()
 
 
 def _note_markup(cells: tuple[Cell, ...], layout: Layout) -> None:

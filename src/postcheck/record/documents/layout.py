@@ -8,6 +8,7 @@ blocks and their sentences, never on raw lines, so the verdict does not depend o
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -85,12 +86,9 @@ class Block:
 
     def place_at(self, offset: int) -> Place:
         """The place of the line the character at `offset` of the text stands on."""
-        place = self.place
-        for start, line_place in self.runs_on:
-            if start > offset:
-                break
-            place = line_place
-        return place
+        # a binary search: a long paragraph has a sentence, and a wrapped line, every few words
+        at = bisect_right(self.runs_on, offset, key=lambda run: run[0])
+        return self.runs_on[at - 1][1] if at else self.place
 
     @property
     def heading(self) -> bool:

@@ -7,12 +7,18 @@ that line's text starts, and the line above was full (its next word would not ha
 the text goes on in lower case. Bold or larger lines on their own are headings. Lines repeated
 at the top or bottom of several pages are running headers and footers: read once, on the first
 page, with that region in their place; page numbers are dropped.
+
+pdfminer decompresses each stream it reads whole, in memory: a PDF of a few MB can hold
+streams that inflate to gigabytes. So the streams are inflated once first, in chunks, counting
+the bytes (`check_streams`), and a PDF past the bound is refused before pdfminer opens it. The
+bound is `limits.docx_bytes`, the one for the decompressed parts of a Word file.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -24,7 +30,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from postcheck.limits import current
+from postcheck.record.documents import deadline
 from postcheck.record.documents.blocks import LIST_MARKER
+from postcheck.record.documents.formats import DocumentError
 from postcheck.record.documents.layout import Cell, Place, RawLine
 from postcheck.record.documents.unwrap import runs_on
 
@@ -40,9 +49,12 @@ _MAX_HEADING_WORDS = 10
 _GLUED_NUMBER = re.compile(r"^(\(?\d{1,3}[.)])(?=[A-Z])")
 _NUMBER_GAP = 0.5  # a number this many sizes before the text after it is a list number
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+# where a stream's data starts: the keyword and its end of line (not the end of "endstream")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_CHUNK = 1 << 20  # bytes of a stream inflated at a time while they are counted
 
 
-class UnreadablePdfError(ValueError):
+class UnreadablePdfError(DocumentError):
     """A PDF that cannot give text: encrypted, damaged, or scanned images without a text layer."""
 
 
@@ -88,6 +100,42 @@ class _Document:
     heights: dict[int, float] = field(default_factory=dict)
 
 
+def check_streams(data: bytes) -> None:
+    """UnreadablePdfError if the PDF's compressed streams inflate past the run's bound.
+
+    Streams are found by their keywords, not by parsing the PDF (that is pdfminer's work, and
+    the point is to stop before it); a stream that is not Flate-compressed is passed over.
+    """
+    limit = current().docx_bytes
+    total = 0
+    for stream in _STREAM.finditer(data):
+        end = data.find(b"endstream", stream.end())
+        total += _inflated(data, stream.end(), len(data) if end < 0 else end, limit - total + 1)
+        if total > limit:
+            raise UnreadablePdfError(
+                f"PDF whose streams decompress to more than the limit of {limit:,} bytes"
+            )
+
+
+def _inflated(data: bytes, start: int, end: int, most: int) -> int:
+    """Bytes the Flate stream in data[start:end] inflates to, counted up to `most`."""
+    inflate = zlib.decompressobj()
+    total = 0
+    try:
+        for at in range(start, end, _CHUNK):
+            pending = data[at : min(at + _CHUNK, end)]
+            # after the end of the stream its tail stays unconsumed: eof ends the loop
+            while pending and total < most and not inflate.eof:
+                total += len(inflate.decompress(pending, _CHUNK))
+                pending = inflate.unconsumed_tail
+                deadline.check()
+            if total >= most or inflate.eof:
+                break
+    except zlib.error:
+        pass  # not Flate data (or damaged): pdfminer will say so if it matters
+    return total
+
+
 def pdf_lines(data: bytes) -> list[RawLine]:
     document = _Document()
     try:
@@ -117,6 +165,7 @@ def _pages(data: bytes) -> Iterator[tuple[float, list[list[_Word]]]]:
     device = _Characters(resources)
     interpreter = PDFPageInterpreter(resources, device)
     for page in PDFPage.get_pages(io.BytesIO(data)):
+        deadline.check()  # the time limit, where no alarm can interrupt (deadline.py)
         interpreter.process_page(page)
         yield device.height, _rows(device.chars)
 

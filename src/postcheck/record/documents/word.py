@@ -5,12 +5,20 @@ Word; a table row is one line whose cells are read side by side, like text paste
 Automatic list numbers are not part of the paragraph text, so they are counted here. Page
 headers are read first and footers last, each once, with their region in the place: a grade in a
 running header is a mention of the grade, but not one in the body.
+
+A .docx is a zip archive, and python-docx decompresses and parses every part: a few KB can
+stand for gigabytes (a zip bomb, or a document.xml of millions of empty paragraphs). So the
+archive is checked before python-docx opens it (`check_package`): its number of parts
+(`limits.docx_entries`), their size once decompressed as the zip directory states it, and then,
+since the directory can lie, the bytes each part really gives when read (`limits.docx_bytes`).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -19,6 +27,9 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from postcheck.limits import current
+from postcheck.record.documents import deadline
+from postcheck.record.documents.formats import DocumentError
 from postcheck.record.documents.layout import Cell, Place, RawLine
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -26,6 +37,45 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _CELLS = re.compile(r"\t+")
 _RUNNING_CELLS = re.compile(r"\t+|\s+[|·•]\s+")
 _ORDINAL_FORMATS = frozenset({"decimal", "decimalZero"})
+_CHUNK = 1 << 20  # bytes decompressed at a time while a part's real size is counted
+# what a damaged or unusual archive raises while a part is read
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+
+
+def check_package(data: bytes) -> None:
+    """DocumentError if the Word file has more parts, or more bytes once decompressed, than the
+    run allows, or a part cannot be decompressed; checked before python-docx sees the file."""
+    limits = current()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if len(parts) > limits.docx_entries:
+                raise DocumentError(
+                    f"Word file of {len(parts):,} parts; the limit is {limits.docx_entries:,}"
+                )
+            stated = sum(part.file_size for part in parts)
+            if stated > limits.docx_bytes:
+                raise DocumentError(
+                    f"Word file of {stated:,} bytes once decompressed; "
+                    f"the limit is {limits.docx_bytes:,}"
+                )
+            _count_bytes(archive, parts, limits.docx_bytes)
+    except _ZIP_ERRORS as error:
+        raise DocumentError(f"damaged Word file: {error}") from None
+
+
+def _count_bytes(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], limit: int) -> None:
+    """Decompress every part, counting its bytes, to the limit and not one chunk further."""
+    total = 0
+    for part in parts:
+        with archive.open(part) as stream:
+            while chunk := stream.read(_CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise DocumentError(
+                        f"Word file that decompresses to more than the limit of {limit:,} bytes"
+                    )
+                deadline.check()
 
 
 def docx_lines(data: bytes) -> list[RawLine]:
@@ -51,6 +101,7 @@ class _Reader:
 
     def read(self, blocks: Iterable[Any], region: str | None) -> None:
         for block in blocks:
+            deadline.check()  # the time limit where no alarm can interrupt (deadline.py)
             if isinstance(block, Paragraph):
                 heading = self._styles.is_heading(block)
                 self._paragraph(block, region, heading)

@@ -1,0 +1,86 @@
+"""Stopping a run cleanly: SIGTERM and SIGHUP become an exception, as SIGINT already is, so
+every cleanup on the way out runs (the atomic writer removes its temporary file) and the exit
+status says which signal stopped the run (exit_codes.py: 129, 130, 143)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+# each signal that stops a run, with the handler it has when nobody changed it
+_DEFAULT_HANDLERS: dict[int, object] = {
+    signal.SIGINT: signal.default_int_handler,
+    **dict.fromkeys(STOPPING, signal.SIG_DFL),
+}
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP, raised where the run is, like KeyboardInterrupt for SIGINT: a
+    BaseException, so no `except Exception` swallows it and every cleanup on the way runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+
+@contextmanager
+def signals_raised() -> Iterator[None]:
+    """While the body runs, SIGTERM and SIGHUP raise Interrupted, and SIGINT KeyboardInterrupt
+    as Python's own handler does; the handlers before come back afterwards. Only signals left
+    at their default are taken: one ignored (nohup, a background job) stays ignored.
+
+    A second signal while the run is stopping kills it at once, as if no handler were set:
+    cleanup takes milliseconds, so a second Ctrl-C means something is stuck. A process forked
+    meanwhile (a --jobs worker, which gets Ctrl-C with the whole process group) dies of the
+    signal quietly, with no traceback of its own; the run stops in the parent."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; a caller in a thread has its own
+        return
+    owner = os.getpid()
+    stopping = False
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        if stopping or os.getpid() != owner:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        stopping = True
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Interrupted(signum)
+
+    earlier = {}
+    for signum, default in _DEFAULT_HANDLERS.items():
+        current = signal.getsignal(signum)
+        if current is default:
+            earlier[signum] = current
+            signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, previous in earlier.items():
+            signal.signal(signum, previous)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Signals that stop a run are delivered only after the body (where the OS allows)."""
+    held = {signal.SIGINT, *STOPPING}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
