@@ -368,6 +368,7 @@ def _partial_date(value: Any) -> Any:
     if isinstance(value, str):
         parsed = parse_partial_date(value)
         if parsed is None:
-            raise ValueError(f"not a date: {value!r}")
+            shown = value if len(value) <= 60 else value[:60] + "…"
+            raise ValueError(f"not a date: {shown!r}")
         return parsed
     return value
