@@ -37,6 +37,7 @@ from postcheck.engine.locate import holds
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError
 from postcheck.record.sources import iter_outcomes
+from postcheck.rules.model import Rule
 from tests.conftest import SEED_DAY, compiled_for
 from tests.unit.test_engine import PARAMETERS, make_rule
 from tests.unit.test_never_crash import EXTRA, RECORDS
@@ -290,16 +291,34 @@ CONDITIONS: st.SearchStrategy[dict[str, Any]] = st.recursive(
 
 
 @ROUND
-@given(when=CONDITIONS, records=st.lists(st.tuples(RECORDS, EXTRA), min_size=1, max_size=4))
-def _rule_round(when: dict[str, Any], records: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
-    TRIED["rules"] += 1
-    try:
-        rule = make_rule("fuzzed", when)
-        evaluator = Evaluator(compile_catalogue([rule], PARAMETERS, SEED_DAY))
-    except (ValidationError, CompileError, EngineError):
-        TRIED["rules:refused at load"] += 1
+@given(
+    whens=st.lists(CONDITIONS, min_size=1, max_size=12),
+    records=st.lists(st.tuples(RECORDS, EXTRA), min_size=1, max_size=4),
+)
+def _rule_round(
+    whens: list[dict[str, Any]], records: list[tuple[dict[str, Any], dict[str, Any]]]
+) -> None:
+    """Several generated rules, each refused or accepted alone, the accepted ones judged by one
+    engine ruleset: durable-rules never frees a ruleset (about a megabyte each), so one per
+    generated rule would exhaust memory over a long run."""
+    accepted: list[Rule] = []
+    for n, when in enumerate(whens):
+        TRIED["rules"] += 1
+        try:
+            rule = make_rule(f"fuzzed{n}", when)
+            compile_catalogue([rule], PARAMETERS, SEED_DAY)
+        except (ValidationError, CompileError):
+            TRIED["rules:refused at load"] += 1
+            continue
+        accepted.append(rule)
+    if not accepted:
         return
-    TRIED["rules:accepted"] += 1
+    try:
+        evaluator = Evaluator(compile_catalogue(accepted, PARAMETERS, SEED_DAY))
+    except EngineError:  # the engine refuses the ruleset: a load error, as the CLI reports it
+        TRIED["rules:refused by the engine"] += len(accepted)
+        return
+    TRIED["rules:accepted"] += len(accepted)
     posts = [PostRecord.model_validate({**base, **extra}) for base, extra in records]
     started = time.monotonic()
     judged = list(evaluator.judge(posts))
@@ -310,9 +329,10 @@ def _rule_round(when: dict[str, Any], records: list[tuple[dict[str, Any], dict[s
             continue
         assert isinstance(verdict, Judged)
         fact = to_fact(post, None, SEED_DAY)
-        compiled = evaluator.catalogue.rules["fuzzed"]
-        assert ("fuzzed" in verdict.rule_ids) == holds(compiled.rule, fact, values, SEED_DAY), when
-        TRIED["rules:records compared"] += 1
+        for rule_id, compiled in evaluator.catalogue.rules.items():
+            python = holds(compiled.rule, fact, values, SEED_DAY)
+            assert (rule_id in verdict.rule_ids) == python, (rule_id, compiled.rule.when)
+            TRIED["rules:verdicts compared"] += 1
 
 
 def test_every_accepted_rule_is_judged_alike_by_the_engine_and_python() -> None:

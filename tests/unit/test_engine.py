@@ -543,3 +543,17 @@ def test_a_batch_of_facts_is_spliced_as_the_engine_reads_it() -> None:
     ruleset = DurableRuleset({"titled": {"$ex": {"title": 1}}})
     facts = [{}, {"title": 'a "quoted" \\ __i: 7, {"__i": 9}'}, {"title": "é" * 10}, {}]
     assert ruleset.match(facts) == [set(), {"titled"}, {"titled"}, set()]
+
+
+def test_a_pattern_matches_across_a_line_break_in_the_engine_and_in_python() -> None:
+    """Found by the fuzz job: the engine's `.` matches a line break, so the Python reading
+    (explanations, --explain-silence, the differential tests) must too."""
+    from postcheck.engine.facts import to_fact
+    from postcheck.engine.locate import holds
+
+    rule = make_rule("dot", {"matches": {"field": "title", "pattern": "Mayor.*Assistant"}})
+    record = {"title": "Mayor's\nAssistant"}
+    assert violated([rule], [record]) == [["dot"]]
+    compiled = compile_catalogue([rule], PARAMETERS, DAY)
+    fact = to_fact(PostRecord.model_validate(record), as_of=DAY)
+    assert holds(compiled.rules["dot"].rule, fact, compiled.parameter_values, DAY)

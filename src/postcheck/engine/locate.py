@@ -136,7 +136,9 @@ class _Locator:
         if not isinstance(value, str):
             return False
         patterns = [spec.pattern] if spec.pattern else spec.patterns or self._param(spec.param)
-        flags = re.IGNORECASE if spec.ignore_case else 0
+        # the engine's `.` matches a line break too (a value may span lines: "0\n0" matches
+        # `.*` there), so the Python reading uses DOTALL to give the same verdict
+        flags = re.DOTALL | (re.IGNORECASE if spec.ignore_case else 0)
         return any(re.fullmatch(p, value, flags) for p in patterns or [] if isinstance(p, str))
 
     def _number(self, condition: NumberCompare, scope: Any) -> bool:
