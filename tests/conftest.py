@@ -16,7 +16,8 @@ from postcheck.engine.evaluate import Evaluator
 from postcheck.record.model import PostRecord
 from postcheck.rules.authorities import Authority, AuthorityDirectory, load_authority
 from postcheck.rules.catalogue import Catalogue, bundled_rules_dir, load_catalogue
-from postcheck.rules.model import AnyRule, RecordSet
+from postcheck.rules.model import AnyRule
+from postcheck.verify import ExampleJudge
 from postcheck.violations import Violation
 
 SEED_DAY = dt.date(2026, 11, 23)  # the day the issues judge the seeds at
@@ -87,14 +88,21 @@ def judge_set(
     return [v for f in found if isinstance(f, RecordResult | SetResult) for v in f.violations]
 
 
+@cache
+def example_judge() -> ExampleJudge:
+    """How `postcheck verify` judges rule examples: the suite shares its implementation."""
+    return ExampleJudge(bundled_catalogue(), authorities(), evaluator_for)
+
+
 def fires_on_example(rule: AnyRule, example: Any, day: dt.date) -> bool:
     """Whether the rule finds its example (a record, or a set of records) in breach on `day`."""
-    if isinstance(example, RecordSet):
-        return rule.id in [v.rule_id for v in judge_set(example.records, day)]
-    return rule.id in [v.rule_id for v in judge(example, day).violations]
+    return example_judge().fires(rule, example, day)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # where --cucumberjson (pyproject.toml) writes the scenarios' results: pytest-bdd does not
+    # make the folder
+    (Path(__file__).resolve().parents[1] / ".postcheck").mkdir(exist_ok=True)
     # Feature tags become markers; registering exactly the rule ids and areas makes
     # --strict-markers reject a scenario tagged with a rule that does not exist.
     catalogue = bundled_catalogue()

@@ -688,7 +688,7 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
 def explain(rule_id: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
     """Print one rule in full: the law, why it matters, how to fix it, and examples, with the
     values (the s.9 pay limit, the review period) in force on the --as-of day."""
-    from postcheck.explain import render_explanation
+    from postcheck.explain import render_explanation, render_scenarios
     from postcheck.rules.catalogue import RuleFileError
 
     catalogue = _load(rules_dir)
@@ -697,6 +697,8 @@ def explain(rule_id: str, rules_dir: Path | None, as_of: dt.datetime | None) -> 
         raise UsageFailure(f"no rule {rule_id!r} (see `postcheck rules`)")
     try:
         click.echo(render_explanation(rule, catalogue, _day(as_of)))
+        if rules_dir is None:  # the bundled features exercise the bundled rules only
+            click.echo("\n" + render_scenarios(rule.id))
     except (RuleFileError, ValueError) as error:
         raise UsageFailure(str(error)) from None
 
@@ -799,3 +801,8 @@ def extract(files: tuple[str, ...], output_format: str) -> None:
             yaml.safe_dump_all(records, sort_keys=False, allow_unicode=True, width=100), nl=False
         )
     sys.exit(ExitCode.USAGE_OR_INPUT if failed else ExitCode.CLEAN)
+
+
+# Commands kept in modules of their own; importing them registers them (their own imports of
+# what they run are inside the commands, so start-up stays lazy).
+from postcheck.commands import authoring, book, serve  # noqa: E402, F401

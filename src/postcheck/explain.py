@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -195,3 +196,35 @@ def _wrap(text: str) -> list[str]:
 def _indent_yaml(data: dict[str, Any]) -> list[str]:
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=92)
     return ["  " + line for line in text.rstrip().splitlines()]
+
+
+def render_scenarios(rule_id: str, results_file: Path | None = None) -> str:
+    """The bundled Gherkin scenarios that exercise the rule, each with its last test run's
+    status (pass / fail / not run), as the rule book shows them (docs/rule-book.md)."""
+    from postcheck.book.scenarios import (
+        DEFAULT_RESULTS,
+        bundled_features_dir,
+        load_scenarios,
+        read_results,
+        status_of,
+    )
+
+    directory = bundled_features_dir()
+    scenarios = (
+        [s for s in load_scenarios(directory) if rule_id in s.tags] if directory.is_dir() else []
+    )
+    if not scenarios:
+        return "Scenarios: none."
+    results = read_results(results_file or DEFAULT_RESULTS)
+    when = (
+        f"last run {results.when:%Y-%m-%d %H:%M} UTC"
+        if results.when
+        else f"not run ({results.missing})"
+    )
+    lines = [f"Scenarios ({len(scenarios)}; {when}):"]
+    for scenario in scenarios:
+        status = status_of(scenario, results)
+        lines.append(
+            f"  [{status.summary}] {scenario.name} ({scenario.feature_file}:{scenario.line})"
+        )
+    return "\n".join(lines)

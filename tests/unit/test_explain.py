@@ -8,6 +8,7 @@ rule whose explanation printed `£{param.s9_relevant_amount}` literally.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,31 @@ def test_no_bundled_rule_shows_a_parameter_placeholder(rule_id: str) -> None:
     code, out = explain(rule_id, "--as-of", "2026-11-23")
     assert code == 0, out
     assert "{param." not in out and "{as_of}" not in out
+
+
+def test_explain_lists_the_rules_scenarios_with_their_last_status(tmp_path: Path) -> None:
+    from postcheck.explain import render_scenarios
+
+    results = tmp_path / "results.json"
+    step = {"keyword": "Given ", "name": "a post", "result": {"status": "passed"}}
+    failing = {**step, "keyword": "Then ", "result": {"status": "failed"}}
+    results.write_text(
+        json.dumps(
+            [
+                {
+                    "uri": "features/grading.feature",
+                    "elements": [
+                        {"name": 'The grade is written "P04" with a zero', "steps": [step]},
+                        {"name": 'The grade is written "PO4" with the letter O',
+                         "steps": [step, failing]},
+                    ],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    text = render_scenarios("grade-code-typo", results)
+    assert '[pass] The grade is written "P04" with a zero (grading.feature:12)' in text
+    assert '[fail] The grade is written "PO4" with the letter O' in text
+    assert "[not run] A grade written with a zero for the letter O" in text
+    assert render_scenarios("no-such-rule", results) == "Scenarios: none."

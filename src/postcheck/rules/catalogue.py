@@ -27,6 +27,7 @@ from postcheck.rules.selection import (
 from postcheck.yamlfile import YamlDocument
 
 PARAMETERS_FILE = "parameters.yaml"
+SIGNOFF_FILE = "signoff.yaml"  # the rule book's reviews (book/signoff.py)
 
 
 class RuleFileError(ValueError):
@@ -143,7 +144,9 @@ def _stray_files(directory: Path) -> list[Path]:
     stray = []
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml")):
         parts = path.relative_to(directory).parts
-        if parts in ((PARAMETERS_FILE,), (PROFILES_FILE,)) or any(p.startswith(".") for p in parts):
+        if parts in ((PARAMETERS_FILE,), (PROFILES_FILE,), (SIGNOFF_FILE,)) or any(
+            p.startswith(".") for p in parts
+        ):
             continue
         placed = len(parts) == 2 and path.suffix == ".yaml"
         if not placed or parts[0] not in areas | {AUTHORITIES_DIR}:

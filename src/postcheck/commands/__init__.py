@@ -1,0 +1,1 @@
+"""Commands beyond checking, each in its own module; importing one registers it on `main`."""
