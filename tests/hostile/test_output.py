@@ -220,6 +220,15 @@ def _capped() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
+def _as_at_a_terminal() -> None:
+    """Capped, with the signals at their defaults, as a run started at a terminal has them: a
+    suite started by nohup or as a background job ignores SIGHUP or SIGINT, and postcheck
+    rightly keeps an ignored signal ignored (tested apart)."""
+    _capped()
+    for signum in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _slow_input(folder: Path, records: int = 20_000) -> Path:
     """An export that takes several seconds to judge (every record has a finding)."""
     path = folder / "export.jsonl"
@@ -245,7 +254,7 @@ def _stop_midway(
         [sys.executable, "-m", "postcheck", "check", *DAY, "--format", "json",
          "-o", str(report), "--stdin-format", "jsonl", *extra, "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        preexec_fn=_capped, start_new_session=group,
+        preexec_fn=_as_at_a_terminal, start_new_session=group,
     )  # fmt: skip
     assert child.stdin is not None
     child.stdin.write(source.read_bytes())  # every record but the end of the input
@@ -281,6 +290,30 @@ def test_a_stopped_run_leaves_no_temporary_file_and_exits_128_plus_the_signal(
     assert "stopped by" in stderr or "interrupted" in stderr
     assert os.listdir(report.parent) == ["report.json"]  # no .report.json.*.tmp
     assert report.read_text(encoding="utf-8") == "the report before\n"
+
+
+def test_a_signal_ignored_when_the_run_started_stays_ignored(tmp_path: Path) -> None:
+    """`nohup postcheck ...`: SIGHUP was ignored before postcheck started, so the run goes
+    on through it and writes its report."""
+
+    def hangup_ignored() -> None:
+        _as_at_a_terminal()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+    report = tmp_path / "report.json"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "postcheck", "check", *DAY, "--format", "json",
+         "-o", str(report), "--stdin-format", "jsonl", "-"],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=hangup_ignored,
+    )  # fmt: skip
+    assert child.stdin is not None
+    child.stdin.write(_slow_input(tmp_path, records=200).read_bytes())
+    child.stdin.flush()
+    time.sleep(1.0)
+    child.send_signal(signal.SIGHUP)
+    _, stderr = child.communicate(timeout=TIME_CAP)  # closes standard input: the run ends
+    assert child.returncode == ExitCode.VIOLATIONS, stderr
+    assert len(json.loads(report.read_text(encoding="utf-8"))["violations"]) == 200
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
