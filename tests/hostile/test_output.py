@@ -250,15 +250,19 @@ def _stop_midway(
     report = tmp_path / "out" / "report.json"
     report.parent.mkdir()
     report.write_text("the report before\n", encoding="utf-8")
+    # with workers, the records come from the file: they are read and judged in batches, and
+    # the run outlasts the signal by seconds
+    read_from = [str(source)] if group else ["--stdin-format", "jsonl", "-"]
     child = subprocess.Popen(
         [sys.executable, "-m", "postcheck", "check", *DAY, "--format", "json",
-         "-o", str(report), "--stdin-format", "jsonl", *extra, "-"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        preexec_fn=_as_at_a_terminal, start_new_session=group,
+         "-o", str(report), *extra, *read_from],
+        stdin=subprocess.DEVNULL if group else subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, preexec_fn=_as_at_a_terminal, start_new_session=group,
     )  # fmt: skip
-    assert child.stdin is not None
-    child.stdin.write(source.read_bytes())  # every record but the end of the input
-    child.stdin.flush()
+    if not group:
+        assert child.stdin is not None
+        child.stdin.write(source.read_bytes())  # every record but the end of the input
+        child.stdin.flush()
     deadline = time.monotonic() + TIME_CAP
     while not list(report.parent.glob(".report.json.*.tmp")):
         assert child.poll() is None, child.communicate()

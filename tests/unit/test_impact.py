@@ -34,7 +34,7 @@ from postcheck.impact import (
 from postcheck.record.columns import TableOptions, load_column_map
 from postcheck.record.sources import iter_outcomes
 from postcheck.rules.authorities import AuthorityDirectory
-from postcheck.rules.catalogue import load_catalogue
+from postcheck.rules.catalogue import bundled_rules_dir, load_catalogue
 from postcheck.violations import Violation
 from tests.conftest import REPO, SEED_DAY
 
@@ -277,7 +277,8 @@ def test_the_text_report_marks_each_change_and_counts_them_per_rule(rules: Path)
     _edit(rules / "grading" / "grade-code-typo.yaml", "severity: warning", "severity: info")
     text = render_text(diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY)))
     assert (
-        text.splitlines()[0] == f"comparing {REPO / 'rules'} on 2026-11-23 -> {rules} on 2026-11-23"
+        text.splitlines()[0]
+        == f"comparing {bundled_rules_dir()} on 2026-11-23 -> {rules} on 2026-11-23"
     )
     assert "parameter staleness_period: 'P2Y' -> 'P4Y'" in text
     assert "  - warning last-updated-stale  (line 12)" in text

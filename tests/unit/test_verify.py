@@ -12,7 +12,7 @@ import pytest
 
 from postcheck import verify
 from postcheck.exit_codes import ExitCode
-from postcheck.rules.catalogue import RuleFileError
+from postcheck.rules.catalogue import RuleFileError, bundled_rules_dir
 from postcheck.verify import (
     ExampleJudge,
     Origin,
@@ -65,7 +65,7 @@ def test_the_bundled_rules_verify_clean() -> None:
     assert result.compared > result.variants
     text = render_text(result)
     assert text.splitlines()[-1].startswith(
-        f"{REPO / 'rules'}: {len(result.rules)} rules, {len(result.rules)} ok, "
+        f"{bundled_rules_dir()}: {len(result.rules)} rules, {len(result.rules)} ok, "
         f"0 with a failing example, 0 with a disagreement; {examples} examples judged"
     )
 
