@@ -187,6 +187,32 @@ def _authorities_option(command: F) -> F:
     )(command)
 
 
+def _selection_options(command: F) -> F:
+    """--select, --ignore and --profile: which rules a command runs (rules/selection.py)."""
+    command = click.option(
+        "--profile", default=None, help="Named rule selection from profiles.yaml."
+    )(command)
+    command = click.option(
+        "--ignore", multiple=True, metavar="SELECTOR", help="Skip these rules (repeatable)."
+    )(command)
+    return click.option(
+        "--select",
+        multiple=True,
+        metavar="SELECTOR",
+        help="Run only these rules: ids, areas, severities, certainties or globs (repeatable).",
+    )(command)
+
+
+def _folder_options(command: F) -> F:
+    """--include and --exclude: which files of the folders given are read."""
+    command = click.option(
+        "--exclude", multiple=True, metavar="GLOB", help="Skip matching files of folders."
+    )(command)
+    return click.option(
+        "--include", multiple=True, metavar="GLOB", help="Read only matching files of folders."
+    )(command)
+
+
 def _load(rules_dir: Path | None) -> Catalogue:
     from postcheck.rules.catalogue import RuleFileError, bundled_rules_dir, load_catalogue
 
@@ -267,18 +293,8 @@ def _config_options(command: F) -> F:
     default=None,
     help="Exit 1 when a finding that counts is at or above this severity (default: error).",
 )
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="SELECTOR",
-    help="Run only these rules: ids, areas, severities, certainties or globs (repeatable).",
-)
-@click.option("--ignore", multiple=True, metavar="SELECTOR", help="Skip these rules (repeatable).")
-@click.option("--profile", default=None, help="Named rule selection from profiles.yaml.")
-@click.option(
-    "--include", multiple=True, metavar="GLOB", help="Read only matching files of folders."
-)
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files of folders.")
+@_selection_options
+@_folder_options
 @click.option(
     "--baseline",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -17,7 +17,9 @@ from postcheck.cli import (
     _configuration,
     _Day,
     _day,
+    _folder_options,
     _format_option,
+    _selection_options,
     main,
 )
 
@@ -52,13 +54,8 @@ from postcheck.cli import (
     help="Judge second as the law stood on this day (default: the --as-of day).",
 )
 @_format_option("text", "json", default="text")
-@click.option("--select", multiple=True, metavar="SELECTOR", help="Compare only these rules.")
-@click.option("--ignore", multiple=True, metavar="SELECTOR", help="Leave these rules out.")
-@click.option("--profile", default=None, help="Named rule selection from profiles.yaml.")
-@click.option(
-    "--include", multiple=True, metavar="GLOB", help="Read only matching files of folders."
-)
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files of folders.")
+@_selection_options
+@_folder_options
 @click.option(
     "--columns",
     "columns_file",

@@ -15,6 +15,7 @@ from postcheck.cli import (
     _config_options,
     _configuration,
     _rules_option,
+    _selection_options,
     main,
 )
 
@@ -30,14 +31,7 @@ from postcheck.cli import (
     default=None,
     help="Severity the page calls 'not ready' at or above (default: error).",
 )
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="SELECTOR",
-    help="Run only these rules: ids, areas, severities, certainties or globs (repeatable).",
-)
-@click.option("--ignore", multiple=True, metavar="SELECTOR", help="Skip these rules (repeatable).")
-@click.option("--profile", default=None, help="Named rule selection from profiles.yaml.")
+@_selection_options
 @click.option(
     "--columns",
     "columns_file",
