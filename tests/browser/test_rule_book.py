@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from postcheck.book import Book, load_scenarios, make_book, render_html, sign
 from tests.conftest import REPO, bundled_catalogue
@@ -78,20 +78,6 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Book]:
     path = folder / "book.html"
     path.write_text(render_html(made), encoding="ascii")
     return path, made
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.fail(
-            "no Chromium on PATH: the browser tests use the system's; "
-            "install it with `apt-get update && apt-get install -y chromium`"
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

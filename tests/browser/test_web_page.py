@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import socket
 import threading
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, FilePayload, Locator, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, FilePayload, Locator, Page, Request, Route
 
 from postcheck.config import Config, Settings
 from postcheck.rules.model import AnyRule
@@ -105,20 +104,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(10)
     sock.close()
     assert list(uploads.iterdir()) == []  # nothing uploaded outlived its request
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.fail(
-            "no Chromium on PATH: the browser tests use the system's; "
-            "install it with `apt-get update && apt-get install -y chromium`"
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, headless=True)
-        yield launched
-        launched.close()
 
 
 @dataclass
