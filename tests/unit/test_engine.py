@@ -557,3 +557,28 @@ def test_a_pattern_matches_across_a_line_break_in_the_engine_and_in_python() -> 
     compiled = compile_catalogue([rule], PARAMETERS, DAY)
     fact = to_fact(PostRecord.model_validate(record), as_of=DAY)
     assert holds(compiled.rules["dot"].rule, fact, compiled.parameter_values, DAY)
+
+
+def test_each_council_in_one_run_gets_its_own_authority_context() -> None:
+    """The evaluator builds a council's part of the fact once and shares it between that
+    council's posts: each post still sees its own council's context, as to_fact builds it
+    alone, and an evaluator given other authorities does not keep the old ones."""
+    from postcheck.engine.facts import authority_context, to_fact
+    from tests.conftest import authorities
+
+    directory = authorities()
+    names = ["Borchester Borough Council", "Felpersham City Council", "Borchester Borough Council"]
+    posts = [PostRecord.model_validate({"authority": n, "title": "Policy Officer"}) for n in names]
+    evaluator = Evaluator(compile_catalogue([], PARAMETERS, DAY), directory)
+    judged = [j for j in evaluator.judge(posts) if isinstance(j, Judged)]
+    contexts = [j.fact["authority_context"] for j in judged]
+    assert [c["name"] for c in contexts] == names
+    assert contexts[0]["governance"] == "mayor_and_cabinet" != contexts[1]["governance"]
+    for post, context in zip(posts, contexts, strict=True):
+        alone = to_fact(post, directory.for_name(post.authority), DAY)
+        assert context == alone["authority_context"]
+        assert context == authority_context(directory.for_name(post.authority), DAY)
+
+    elsewhere = evaluator.with_authorities(None)
+    fact = next(j.fact for j in elsewhere.judge(posts[:1]) if isinstance(j, Judged))
+    assert "authority_context" not in fact

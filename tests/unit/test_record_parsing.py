@@ -147,3 +147,17 @@ def test_blank_text_is_unknown_at_any_depth() -> None:
     assert record.numbered_lists[0].heading is None
     # text that is not blank is kept, trimmed
     assert PostRecord.model_validate({"title": " Mayor's Assistant "}).title == "Mayor's Assistant"
+
+
+def test_a_table_row_with_blank_cells_reads_as_if_they_were_absent() -> None:
+    """A table row is validated without the walk for blanks (its column plan leaves empty
+    cells out): blank and space-only cells, and list cells of only separators, are unknown."""
+    from postcheck.record.structured import read_row
+
+    fields = ("title", "grade", "salary.minimum", "appointment.end_date", "duties", "directorate")
+    row = ["Policy Officer", "  ", "", "\t", " ; ;", " Resources "]
+    (record,) = read_row(fields, row, "posts.csv", 0, 2)
+    assert isinstance(record, PostRecord)
+    assert record.grade == [] and record.salary is None and record.duties == []
+    assert record.appointment.end_date is None
+    assert (record.title, record.directorate) == ("Policy Officer", "Resources")

@@ -9,7 +9,7 @@ from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError, engine_problem
-from postcheck.engine.facts import to_fact, unbounded_parts
+from postcheck.engine.facts import authority_context, to_fact, unbounded_parts
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import Authority, AuthorityDirectory
@@ -37,11 +37,13 @@ class Evaluator:
         self.catalogue = catalogue
         self.authorities = authorities
         self._ruleset = DurableRuleset(catalogue.engine_conditions())
+        self._contexts: dict[int, tuple[Authority, dict[str, Any]]] = {}
 
     def with_authorities(self, authorities: AuthorityDirectory | None) -> Evaluator:
         """The same engine ruleset (costly to build) judging against other authority context."""
         other = copy.copy(self)
         other.authorities = authorities
+        other._contexts = {}
         return other
 
     def judge(self, outcomes: Iterable[ReadOutcome]) -> Iterator[Judged | InputError]:
@@ -58,10 +60,18 @@ class Evaluator:
     def _judge_batch(self, outcomes: list[ReadOutcome]) -> Iterator[Judged | InputError]:
         records = [o for o in outcomes if isinstance(o, PostRecord)]
         catalogue = self.catalogue
-        facts = [
-            to_fact(r, self._authority_of(r), catalogue.as_of, catalogue.vocabulary)
-            for r in records
-        ]
+        facts = []
+        for record in records:
+            authority = self._authority_of(record)
+            facts.append(
+                to_fact(
+                    record,
+                    authority,
+                    catalogue.as_of,
+                    catalogue.vocabulary,
+                    self._context_of(authority),
+                )
+            )
         problems = {
             i: p for i, fact in enumerate(facts) if (p := engine_problem(unbounded_parts(fact)))
         }
@@ -88,6 +98,19 @@ class Evaluator:
 
     def _authority_of(self, record: PostRecord) -> Authority | None:
         return self.authorities.for_name(record.authority) if self.authorities else None
+
+    def _context_of(self, authority: Authority | None) -> dict[str, Any]:
+        """The authority's part of the fact, built once per authority (held here with its
+        authority, so the id stays that authority's)."""
+        if authority is None:
+            return {}
+        made = self._contexts.get(id(authority))
+        if made is None:
+            made = self._contexts[id(authority)] = (
+                authority,
+                authority_context(authority, self.catalogue.as_of),
+            )
+        return made[1]
 
     def _match(self, facts: list[dict[str, object]]) -> list[set[str] | str]:
         """Rule names per fact; if the engine rejects a batch, find the culprit one by one."""

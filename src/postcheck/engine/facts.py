@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -251,6 +252,17 @@ _DATE_PATHS = tuple(
 )
 
 
+# The record's own dates, as paths split once: to_fact gives each its earliest and latest day.
+_RECORD_DATE_PATHS = tuple(
+    tuple(path.split(".")) for path in _DATE_PATHS if path.split(".")[0] in PostRecord.model_fields
+)
+
+
+@lru_cache(maxsize=16384)  # dates repeat across an export, and PartialDate is frozen
+def _bounds(date: PartialDate) -> tuple[str, str]:
+    return date.earliest.isoformat(), date.latest.isoformat()
+
+
 # What the engine-safety check (durable_backend.engine_problem) must still look at in a fact.
 # The record's own values are bounded by its model: text to MAX_TEXT characters (the engine
 # takes 1,000,000), numbers to two places below 10,000,000 (never written with an exponent), and
@@ -289,19 +301,26 @@ def to_fact(
     authority: Authority | None = None,
     as_of: dt.date | None = None,
     vocabulary: Set[str] | None = None,
+    context: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The engine's view of a record: plain JSON values, unknowns dropped, dates given bounds.
-    `vocabulary` is the compiled catalogue's: the clause phrases any rule can compare."""
+    `vocabulary` is the compiled catalogue's: the clause phrases any rule can compare.
+    `context` is authority_context(authority, as_of) when the caller already has it: it is the
+    same for every post of one council on one day, so a run builds it once per authority and
+    its facts share it (read-only)."""
     fact: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude={"provenance"})
     _prune(fact, _RECORD_CONTAINERS)
-    for path in _DATE_PATHS:
-        parent_path, _, name = path.rpartition(".")
-        parent = value_at(fact, parent_path) if parent_path else fact
-        if isinstance(parent, dict) and name in parent:
-            date = _get_model(record, path)
-            if isinstance(date, PartialDate):
-                parent[name]["earliest"] = date.earliest.isoformat()
-                parent[name]["latest"] = date.latest.isoformat()
+    for *parents, name in _RECORD_DATE_PATHS:
+        shown: Any = fact
+        model: Any = record
+        for part in parents:
+            shown = shown.get(part)
+            model = getattr(model, part)
+            if shown is None:
+                break
+        else:
+            if name in shown:
+                shown[name]["earliest"], shown[name]["latest"] = _bounds(getattr(model, name))
     said = clause_facts(record, vocabulary)
     if said:
         fact["clauses"] = said
@@ -309,7 +328,8 @@ def to_fact(
     derived = derive(record, authority, day)
     if derived:
         fact["derived"] = derived
-    context = authority_context(authority, day)
+    if context is None:
+        context = authority_context(authority, day)
     if context:
         fact["authority_context"] = context
     return fact
@@ -515,11 +535,4 @@ def value_at(data: Any, path: str) -> Any:
             current = current[int(part)]
         else:
             return None
-    return current
-
-
-def _get_model(record: BaseModel, path: str) -> Any:
-    current: Any = record
-    for part in path.split("."):
-        current = getattr(current, part, None)
     return current

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -167,6 +168,7 @@ def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
     return _build(int(m[2]), month, None, m[0]) if month else None
 
 
+@lru_cache(maxsize=16384)  # an export repeats its dates; PartialDate is frozen, so shared
 def parse_partial_date(text: str) -> PartialDate | None:
     """Read a UK-style date; numeric dates are day-first. None when nothing date-like is there."""
     cleaned = text.strip()

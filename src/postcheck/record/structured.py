@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from postcheck import limits
 from postcheck.record.columns import TableOptions, resolve_header
-from postcheck.record.model import Location, PostRecord
+from postcheck.record.model import BLANK_FREE, Location, PostRecord
 from postcheck.record.outcome import (
     DeferredRow,
     InputError,
@@ -84,8 +84,10 @@ def validate(
     index: int,
     line: int | None,
     field_lines: dict[str, int] | None = None,
+    blank_free: bool = False,
 ) -> list[ReadOutcome]:
-    """A record, or the reasons it is not one, located as precisely as the format allows."""
+    """A record, or the reasons it is not one, located as precisely as the format allows.
+    blank_free says the reader left no blank text in data (see model.BLANK_FREE)."""
     if not isinstance(data, dict):
         return [
             InputError(
@@ -98,7 +100,7 @@ def validate(
     if earlier is not None:
         data = {k: v for k, v in data.items() if k != "provenance"}
     try:
-        record = PostRecord.model_validate(data)
+        record = PostRecord.model_validate(data, context=BLANK_FREE if blank_free else None)
     except ValidationError as error:
         return list(validation_errors(error, file, index, field_lines, line))
     record.provenance.file = file
@@ -297,7 +299,7 @@ def read_row(
         data = _row_data(_row_plan(tuple(fields)), row)
     except ValueError as error:
         return [InputError(file, str(error), line, index)]
-    return validate(data, file, index, line)
+    return validate(data, file, index, line, blank_free=True)
 
 
 # How one column's cells are read: its position, its field's dotted path split, and the
@@ -316,7 +318,8 @@ def _row_plan(fields: tuple[str | None, ...]) -> _ColumnPlan:
 
 
 def _row_data(plan: _ColumnPlan, row: Sequence[str]) -> dict[str, Any]:
-    """Dotted columns to nested mappings; empty cells stay unknown."""
+    """Dotted columns to nested mappings; empty cells stay unknown, and no value is blank text
+    (read_row validates the result as model.BLANK_FREE)."""
     data: dict[str, Any] = {}
     for position, path, convert in plan:
         cell = row[position]
