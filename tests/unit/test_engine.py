@@ -582,3 +582,21 @@ def test_each_council_in_one_run_gets_its_own_authority_context() -> None:
     elsewhere = evaluator.with_authorities(None)
     fact = next(j.fact for j in elsewhere.judge(posts[:1]) if isinstance(j, Judged))
     assert "authority_context" not in fact
+
+
+def test_a_council_context_the_engine_cannot_take_refuses_only_that_councils_posts() -> None:
+    """The context is walked for engine safety once per council, not per post: what it finds
+    still refuses each of that council's posts, and no other council's."""
+    from postcheck.rules.authorities import Authority, AuthorityDirectory
+
+    tiny = Authority.model_validate(
+        {"name": "Tiny Parish Council", "office_attendance": {"min_office_days": 0.00001}}
+    )
+    directory = AuthorityDirectory([tiny], Authority(name="default"))
+    names = ["Tiny Parish Council", "Elsewhere Council", "Tiny Parish Council"]
+    posts = [PostRecord.model_validate({"authority": n, "title": "Clerk"}) for n in names]
+    rules = [make_rule("titled", {"present": "title"})]
+    judged = list(Evaluator(compile_catalogue(rules, PARAMETERS, DAY), directory).judge(posts))
+    assert [type(j).__name__ for j in judged] == ["InputError", "Judged", "InputError"]
+    refused = [j for j in judged if isinstance(j, InputError)]
+    assert all("1e-05" in j.reason for j in refused)

@@ -148,16 +148,29 @@ def _fired(message: str) -> tuple[str, int]:
     return name[1], int(index[1]) if index else -1
 
 
-def engine_problem(fact: dict[str, Any]) -> str | None:
+Reading = tuple[str | None, int]
+"""What the engine-safety walk found in part of a fact: the first value the engine cannot take
+(or None), and the properties the part counts for."""
+
+
+def engine_problem(fact: dict[str, Any], elsewhere: Reading = (None, 0)) -> str | None:
     """Why the engine cannot take this fact, or None. Checked before the C code sees it: a
     float it cannot parse (written with an exponent) or a string past its limit crashes the
     process rather than raising, which would take every other record down with it. One walk
     over the fact finds both those values and the number of properties (this runs once per
-    record on the hot path)."""
+    record on the hot path). `elsewhere` is the reading of the fact's other parts, walked
+    once for many facts (a council's context, shared by its posts)."""
+    if elsewhere[0] is not None:
+        return elsewhere[0]
     problem, properties = _walk(fact)
-    if problem is None and properties > MAX_PROPERTIES:
+    if problem is None and properties + elsewhere[1] > MAX_PROPERTIES:
         problem = f"more than {MAX_PROPERTIES} fields after flattening"
     return problem
+
+
+def engine_reading(part: dict[str, Any]) -> Reading:
+    """The engine-safety walk over part of a fact, for engine_problem's `elsewhere`."""
+    return _walk(part)
 
 
 def _walk(mapping: dict[str, Any]) -> tuple[str | None, int]:

@@ -8,8 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
-from postcheck.engine.durable_backend import DurableRuleset, EngineError, engine_problem
-from postcheck.engine.facts import authority_context, to_fact, unbounded_parts
+from postcheck.engine.durable_backend import (
+    DurableRuleset,
+    EngineError,
+    Reading,
+    engine_problem,
+    engine_reading,
+)
+from postcheck.engine.facts import SHARED_PART, authority_context, record_unbounded_parts, to_fact
 from postcheck.record.model import PostRecord
 from postcheck.record.outcome import InputError, ReadOutcome
 from postcheck.rules.authorities import Authority, AuthorityDirectory
@@ -37,7 +43,7 @@ class Evaluator:
         self.catalogue = catalogue
         self.authorities = authorities
         self._ruleset = DurableRuleset(catalogue.engine_conditions())
-        self._contexts: dict[int, tuple[Authority, dict[str, Any]]] = {}
+        self._contexts: dict[int, _Context] = {}
 
     def with_authorities(self, authorities: AuthorityDirectory | None) -> Evaluator:
         """The same engine ruleset (costly to build) judging against other authority context."""
@@ -61,20 +67,15 @@ class Evaluator:
         records = [o for o in outcomes if isinstance(o, PostRecord)]
         catalogue = self.catalogue
         facts = []
-        for record in records:
+        problems: dict[int, str] = {}
+        for i, record in enumerate(records):
             authority = self._authority_of(record)
-            facts.append(
-                to_fact(
-                    record,
-                    authority,
-                    catalogue.as_of,
-                    catalogue.vocabulary,
-                    self._context_of(authority),
-                )
-            )
-        problems = {
-            i: p for i, fact in enumerate(facts) if (p := engine_problem(unbounded_parts(fact)))
-        }
+            context = self._context_of(authority)
+            fact = to_fact(record, authority, catalogue.as_of, catalogue.vocabulary, context.facts)
+            problem = engine_problem(record_unbounded_parts(fact), context.reading)
+            if problem:
+                problems[i] = problem
+            facts.append(fact)
         usable = [i for i in range(len(facts)) if i not in problems]
         fired = self._match([facts[i] for i in usable])
         verdicts: dict[int, Judged | InputError] = {
@@ -99,18 +100,15 @@ class Evaluator:
     def _authority_of(self, record: PostRecord) -> Authority | None:
         return self.authorities.for_name(record.authority) if self.authorities else None
 
-    def _context_of(self, authority: Authority | None) -> dict[str, Any]:
-        """The authority's part of the fact, built once per authority (held here with its
-        authority, so the id stays that authority's)."""
-        if authority is None:
-            return {}
+    def _context_of(self, authority: Authority | None) -> _Context:
+        """The authority's part of the fact and its engine-safety reading, made once per
+        authority (held here with its authority, so the id stays that authority's)."""
         made = self._contexts.get(id(authority))
         if made is None:
-            made = self._contexts[id(authority)] = (
-                authority,
-                authority_context(authority, self.catalogue.as_of),
-            )
-        return made[1]
+            facts = authority_context(authority, self.catalogue.as_of)
+            made = _Context(authority, facts, engine_reading({SHARED_PART: facts}))
+            self._contexts[id(authority)] = made
+        return made
 
     def _match(self, facts: list[dict[str, object]]) -> list[set[str] | str]:
         """Rule names per fact; if the engine rejects a batch, find the culprit one by one."""
@@ -124,6 +122,15 @@ class Evaluator:
                 except EngineError as error:
                     results.append(str(error))
             return results
+
+
+@dataclass(frozen=True)
+class _Context:
+    """A council's part of every fact of its posts on the run's day (shared, read-only)."""
+
+    authority: Authority | None
+    facts: dict[str, Any]
+    reading: Reading
 
 
 def _engine_input_error(record: PostRecord, reason: str) -> InputError:

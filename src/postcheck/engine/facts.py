@@ -26,7 +26,7 @@ from postcheck.engine.clause_facts import clause_facts
 from postcheck.record import titles
 from postcheck.record.dates import PartialDate
 from postcheck.record.grades import normalise_grade, suggest_grade
-from postcheck.record.model import Citation, PostRecord
+from postcheck.record.model import PostRecord
 from postcheck.rules.authorities import (
     DEFAULT_NAME,
     Authority,
@@ -270,10 +270,14 @@ def _bounds(date: PartialDate) -> tuple[str, str]:
 # Derived facts and authority context come from computation and authority files, which the
 # model does not bound, so only they are walked: the walk was 8% of a run.
 UNBOUNDED_PARTS = ("derived", "authority_context")
+# A council's context is the same for every post of it on the day: the evaluator walks it once
+# per council (and adds what it found to each fact's check), the other parts once per record.
+SHARED_PART = "authority_context"
 
 
-def unbounded_parts(fact: dict[str, Any]) -> dict[str, Any]:
-    return {part: fact[part] for part in UNBOUNDED_PARTS if part in fact}
+def record_unbounded_parts(fact: dict[str, Any]) -> dict[str, Any]:
+    """The unbounded parts of a fact that are its own, not its council's."""
+    return {part: fact[part] for part in UNBOUNDED_PARTS if part != SHARED_PART and part in fact}
 
 
 def needs_authority(path: str) -> bool:
@@ -364,23 +368,29 @@ def authority_context(authority: Authority | None, day: dt.date) -> dict[str, An
 def derive(
     record: PostRecord, authority: Authority | None = None, day: dt.date | None = None
 ) -> dict[str, Any]:
-    by_basis = _kind_by_basis(record.statutory_basis)
-    by_title = _kind_by_title(record.title)
-    codes = [g.code for g in record.grade if g.code]
-    suggestion = next((s for s in map(suggest_grade, codes) if s), None)
-    days = {
-        s.days_per_week for s in record.office_attendance.statements if s.days_per_week is not None
-    }
-    bases = _distinct_bases(record.statutory_basis)
-    repeated = sorted(
-        {
-            number
-            for numbered in record.numbered_lists
-            for number, count in Counter(i.number for i in numbered.items).items()
-            if count > 1
-        }
+    """What the rules compare that the record only implies: the kind of post, grade keys,
+    counts of distinct values. The parts that depend on a few values an export repeats (its
+    titles, grade codes, citations) are worked out once per distinct value."""
+    codes = tuple(g.code for g in record.grade if g.code)
+    by_basis, basis_kinds, bases = _basis_facts(
+        tuple((c.instrument, c.kind, c.number) for c in record.statutory_basis if c.number)
     )
-    basis_kinds = _kinds_by_basis(record.statutory_basis)
+    by_title, title_key = _title_facts(record.title)
+    codes_distinct, suggestion, grade_key = _grade_facts(codes)
+    statements = record.office_attendance.statements
+    days = {s.days_per_week for s in statements if s.days_per_week is not None}
+    repeated = (
+        sorted(
+            {
+                number
+                for numbered in record.numbered_lists
+                for number, count in Counter(i.number for i in numbered.items).items()
+                if count > 1
+            }
+        )
+        if record.numbered_lists
+        else None
+    )
     derived: dict[str, Any] = {
         "kind": by_basis or by_title,
         "kind_by_basis": by_basis,
@@ -389,15 +399,14 @@ def derive(
         "assistant_by_basis": True if basis_kinds else None,
         "kind_by_title": by_title,
         # a typo and the code it stands for are one grade, reported by grade-code-typo
-        "grade_codes_distinct": len({suggest_grade(c) or c for c in codes}) or None,
+        "grade_codes_distinct": codes_distinct,
         "grade_suggestion": suggestion,
         "attendance_days_distinct": len(days) if days else None,
         "statutory_bases_distinct": bases or None,
         "repeated_item_numbers": repeated or None,
         "authority": _authority_name(record, authority),
-        "title_key": _words(record.title) if record.title else None,
-        "grade_key": " / ".join(sorted({normalise_grade(suggest_grade(c) or c) for c in codes}))
-        or None,
+        "title_key": title_key,
+        "grade_key": grade_key,
         "political_group_key": group_key(record.political_group)
         if record.political_group
         else None,
@@ -407,8 +416,37 @@ def derive(
     return {k: v for k, v in derived.items() if v is not None}
 
 
+_Basis = tuple[str | None, str | None, str]  # (instrument, kind, number) of one citation
+
+
+@lru_cache(maxsize=4096)
+def _basis_facts(bases: tuple[_Basis, ...]) -> tuple[str | None, frozenset[str], int]:
+    """(the kind of post the basis makes it, every kind it names, distinct provisions)."""
+    kinds = _kinds_by_basis(bases)
+    return (next(iter(kinds)) if len(kinds) == 1 else None), kinds, _distinct_bases(bases)
+
+
+@lru_cache(maxsize=8192)
+def _title_facts(title: str | None) -> tuple[str | None, str | None]:
+    """(the kind of post the title suggests, the title as grouped: its words, case folded)."""
+    return _kind_by_title(title), (_words(title) if title else None)
+
+
+@lru_cache(maxsize=4096)
+def _grade_facts(codes: tuple[str, ...]) -> tuple[int | None, str | None, str | None]:
+    """(distinct grades, a typo and its code counted once; the code a typo stands for; the
+    grades as grouped)."""
+    meant = [suggest_grade(c) for c in codes]
+    return (
+        len({m or c for m, c in zip(meant, codes, strict=True)}) or None,
+        next((m for m in meant if m), None),
+        " / ".join(sorted({normalise_grade(m or c) for m, c in zip(meant, codes, strict=True)}))
+        or None,
+    )
+
+
 def _authority_derived(
-    record: PostRecord, authority: Authority, codes: list[str], day: dt.date
+    record: PostRecord, authority: Authority, codes: tuple[str, ...], day: dt.date
 ) -> dict[str, Any]:
     derived: dict[str, Any] = {}
     if authority.grade_scale is not None and authority.grade_scale.grades:
@@ -424,16 +462,14 @@ def _authority_derived(
     return derived
 
 
-def _distinct_bases(citations: list[Citation]) -> int:
+def _distinct_bases(bases: tuple[_Basis, ...]) -> int:
     """Different provisions cited as the basis. "s.9" alone and "s.9 LGHA 1989" are one
     provision: a citation naming no Act is counted only when no named-Act citation matches it."""
-    named = {(c.instrument, c.kind, c.number) for c in citations if c.number and c.instrument}
+    named = {basis for basis in bases if basis[0]}
     unnamed = {
-        (c.kind, c.number)
-        for c in citations
-        if c.number
-        and not c.instrument
-        and not any((kind, number) == (c.kind, c.number) for _, kind, number in named)
+        (kind, number)
+        for instrument, kind, number in bases
+        if not instrument and not any((k, n) == (kind, number) for _, k, n in named)
     }
     return len(named) + len(unnamed)
 
@@ -459,22 +495,15 @@ def _words(text: str) -> str | None:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _kinds_by_basis(citations: list[Citation]) -> set[str]:
+def _kinds_by_basis(bases: tuple[_Basis, ...]) -> frozenset[str]:
     """Every kind of post the cited basis names (s.9 LGHA 1989, reg 3 SI 2002/975)."""
     kinds = set()
-    for citation in citations:
-        key = (citation.instrument, citation.kind, citation.number)
+    for key in bases:
         if key == ("LGHA 1989", "section", "9"):
             kinds.add(POLITICAL_ASSISTANT)
         if key[0] == "SI 2002/975" and key[2] == "3":
             kinds.add(MAYORS_ASSISTANT)
-    return kinds
-
-
-def _kind_by_basis(citations: list[Citation]) -> str | None:
-    """The kind of post the cited basis makes it; None when it cites neither, or both."""
-    kinds = _kinds_by_basis(citations)
-    return kinds.pop() if len(kinds) == 1 else None
+    return frozenset(kinds)
 
 
 def _kind_by_title(title: str | None) -> str | None:
