@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
+import os
+import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
@@ -162,21 +166,24 @@ def run(
     context = message_context(compiled)
     sets = SetPass(compiled)
     judging = _Judging(engine, sets, context, explain_silence)
-    judged = (
-        judging.judge(resolved(outcomes))
-        if jobs <= 1
-        else _in_processes(outcomes, judging, engine.authorities, jobs)
-    )
+    if jobs <= 1:
+        judged: Iterator[Finding] = _in_this_process(resolved(outcomes), judging)
+    else:
+        judged = _in_processes(outcomes, judging, engine.authorities, jobs)
     try:
-        for finding, projection in judged:
-            if not isinstance(finding, InputError):
-                sets.add(projection)
-            yield finding
+        yield from judged
         for broken in sets.broken():
             violation = build_set_violation(broken, context)
             yield SetResult(violation.record_label, [violation])
     finally:
         sets.close()
+
+
+def _in_this_process(outcomes: Iterable[ReadOutcome], judging: _Judging) -> Iterator[Finding]:
+    for finding, projection in judging.judge(outcomes):
+        if not isinstance(finding, InputError):
+            judging.sets.add(projection)
+        yield finding
 
 
 @dataclass
@@ -203,23 +210,34 @@ class _Judging:
 
 
 # In a worker process: the judging it was started with (multiprocessing's fork start method
-# hands it over without pickling the engine).
+# hands it over without pickling the engine), its cross-record members kept in a store of its own.
 _WORKER: _Judging | None = None
 
 
-def _start_worker(judging: _Judging) -> None:
+def _start_worker(judging: _Judging, stores: Path) -> None:
     global _WORKER
     # each process needs its own engine ruleset; the parent's is not safe to share
-    judging.engine = Evaluator(judging.engine.catalogue, judging.engine.authorities)
-    _WORKER = judging
+    engine = Evaluator(judging.engine.catalogue, judging.engine.authorities)
+    sets = SetPass(engine.catalogue, stores / f"sets-{os.getpid()}.sqlite")
+    _WORKER = dataclasses.replace(judging, engine=engine, sets=sets)
 
 
 def _judge_batch(
-    batch: list[Outcome],
-) -> tuple[list[tuple[Finding, list[Projection]]], tuple[Counter[str], dict[str, str]] | None]:
-    """One batch, in a worker: rows the reader deferred are validated here."""
+    batch: list[Outcome], first: int
+) -> tuple[list[Finding], tuple[Counter[str], dict[str, str]] | None]:
+    """One batch, in a worker: rows the reader deferred are validated here, and the members
+    of cross-record sets stored, numbered by their place in the input (`first` is the
+    batch's: no batch holds more records than outcomes)."""
     assert _WORKER is not None
-    found = list(_WORKER.judge(resolved(batch)))
+    found: list[Finding] = []
+    place = first  # records are numbered as in one process: input errors take no number
+    for finding, projection in _WORKER.judge(resolved(batch)):
+        if not isinstance(finding, InputError):
+            if projection:
+                _WORKER.sets.add(projection, place)
+            place += 1
+        found.append(finding)
+    _WORKER.sets.flush()
     directory = _WORKER.engine.authorities
     return found, directory.take_unmatched() if directory is not None else None
 
@@ -229,28 +247,34 @@ def _in_processes(
     judging: _Judging,
     authorities: AuthorityDirectory | None,
     jobs: int,
-) -> Iterator[tuple[Finding, list[Projection]]]:
+) -> Iterator[Finding]:
     """Batches judged by `jobs` processes, taken back in order; at most two batches a worker
-    are in flight, so memory stays flat however long the input."""
+    are in flight, so memory stays flat however long the input. Once every batch is back, the
+    workers' cross-record members join the run's own pass."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(judging,)
-    ) as pool:
-        pending: deque[Future[Any]] = deque()
+    with tempfile.TemporaryDirectory(prefix="postcheck-sets-") as stores:
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start_worker, initargs=(judging, Path(stores))
+        ) as pool:
+            pending: deque[Future[Any]] = deque()
 
-        def taken() -> list[tuple[Finding, list[Projection]]]:
-            found: list[tuple[Finding, list[Projection]]]
-            found, unmatched = pending.popleft().result()
-            if unmatched is not None and authorities is not None:
-                authorities.merge_unmatched(*unmatched)
-            return found
+            def taken() -> list[Finding]:
+                found: list[Finding]
+                found, unmatched = pending.popleft().result()
+                if unmatched is not None and authorities is not None:
+                    authorities.merge_unmatched(*unmatched)
+                return found
 
-        for batch in _batches(outcomes):
-            pending.append(pool.submit(_judge_batch, batch))
-            if len(pending) >= 2 * jobs:
+            first = 1
+            for batch in _batches(outcomes):
+                pending.append(pool.submit(_judge_batch, batch, first))
+                first += len(batch)
+                if len(pending) >= 2 * jobs:
+                    yield from taken()
+            while pending:
                 yield from taken()
-        while pending:
-            yield from taken()
+        for store in sorted(Path(stores).glob("sets-*.sqlite")):
+            judging.sets.absorb(store)
 
 
 def _batches(outcomes: Iterable[Outcome]) -> Iterator[list[Outcome]]:

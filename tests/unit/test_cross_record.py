@@ -105,6 +105,40 @@ def test_a_set_larger_than_one_batch_is_counted_whole() -> None:
     assert len(finding.violations[0].records) == 2500
 
 
+def test_a_run_in_worker_processes_finds_the_sets_of_one_process() -> None:
+    """With --jobs, each worker keeps the members of the batches it judged in a store of its
+    own; the run's pass absorbs them. Sets that span batches and workers, records of several
+    files (each worker numbers sources its own way) and posts without a number come out as
+    in one process, members in input order."""
+    posts = [
+        PostRecord.model_validate(
+            {
+                **_s9(f"PA{n}" if n % 7 else "", "Borchester Borough Council"),
+                "provenance": Source(file=f"part-{n % 3}.csv", index=n, line=n + 2),
+            }
+        )
+        for n in range(2600)
+    ]
+    compiled = compile_for_run(bundled_catalogue(), SEED_DAY, select=["s9-posts-over-three"])
+
+    def sets(jobs: int) -> list[tuple[str, list[tuple[str, int | None, str | None]]]]:
+        found = [f for f in run(posts, compiled, jobs=jobs) if isinstance(f, SetResult)]
+        return [
+            (v.message, [(m.source, m.line, m.post_number) for m in v.records])
+            for f in found
+            for v in f.violations
+        ]
+
+    one = sets(1)
+    assert len(one) == 1 and len(one[0][1]) == 2600
+    assert one[0][1][:3] == [
+        ("part-0.csv", 2, None),
+        ("part-1.csv", 3, "PA1"),
+        ("part-2.csv", 4, "PA2"),
+    ]
+    assert sets(2) == one
+
+
 def test_a_pass_without_members_opens_no_database() -> None:
     sets = SetPass(compile_for_run(bundled_catalogue(), SEED_DAY))
     assert list(sets.broken()) == []

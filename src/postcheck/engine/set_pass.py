@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from postcheck.engine.compiler import CompiledCatalogue
@@ -65,9 +66,14 @@ class BrokenSet:
 
 
 class SetPass:
-    """Collects the members of every cross-record rule in force, then judges their sets."""
+    """Collects the members of every cross-record rule in force, then judges their sets.
 
-    def __init__(self, catalogue: CompiledCatalogue) -> None:
+    A run in worker processes gives each worker a pass of its own, stored in a file (`store`):
+    the workers add the members of the batches they judge, and the run's pass `absorb`s their
+    stores once they are done, so the parent process does not insert every member itself."""
+
+    def __init__(self, catalogue: CompiledCatalogue, store: Path | None = None) -> None:
+        self._store = store
         self.rules = [compiled.rule for compiled in catalogue.sets.values()]
         # per rule, worked out once: its number and the paths it groups and compares by
         self._plans = {
@@ -107,9 +113,10 @@ class SetPass:
             rows.append((number, tuple(keys), tuple(values), member))
         return rows
 
-    def add(self, rows: list[Projection]) -> None:
-        """One record's projection (`project`), numbered in input order."""
-        self._ordinal += 1
+    def add(self, rows: list[Projection], ordinal: int | None = None) -> None:
+        """One record's projection (`project`), numbered in input order: the next number, or
+        `ordinal` (a worker numbers its records by their place in the whole input)."""
+        self._ordinal = self._ordinal + 1 if ordinal is None else ordinal
         for number, keys, values, member in rows:
             source = self._sources.setdefault(member.source, len(self._sources))
             self._pending.append(
@@ -184,6 +191,43 @@ class SetPass:
                     ),
                 )
 
+    def flush(self) -> None:
+        """Everything added so far is in the store, with its sources: a worker calls this
+        before it hands a batch back."""
+        self._flush()
+        if self._db is not None:
+            self._db.execute("DELETE FROM source")
+            self._db.executemany("INSERT INTO source VALUES (?, ?)", self._sources_by_id())
+            self._db.commit()
+
+    def absorb(self, store: Path) -> None:
+        """The members a worker's pass stored (`flush`), its sources numbered as this pass's."""
+        self._flush()
+        db = self._connect()
+        db.commit()  # SQLite attaches outside a transaction
+        db.execute("ATTACH DATABASE ? AS worker", (str(store),))
+        try:
+            db.execute("CREATE TEMP TABLE source_map (theirs INTEGER PRIMARY KEY, ours INTEGER)")
+            db.executemany(
+                "INSERT INTO source_map VALUES (?, ?)",
+                [
+                    (theirs, self._sources.setdefault(name, len(self._sources)))
+                    for theirs, name in db.execute("SELECT id, name FROM worker.source")
+                ],
+            )
+            before = ", ".join(["rule", *_KEYS, "post", *_VALUES, "ordinal"])
+            db.execute(
+                f"INSERT INTO member SELECT {before}, source_map.ours, line, item, label, "
+                "post_number FROM worker.member JOIN source_map ON source = source_map.theirs"
+            )
+            db.execute("DROP TABLE source_map")
+            db.commit()
+        finally:
+            db.execute("DETACH DATABASE worker")
+
+    def _sources_by_id(self) -> list[tuple[int, str]]:
+        return [(n, name) for name, n in self._sources.items()]
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
@@ -192,13 +236,16 @@ class SetPass:
     def _flush(self) -> None:
         if not self._pending:
             return
+        self._connect().executemany(_INSERT, self._pending)
+        self._pending = []
+
+    def _connect(self) -> sqlite3.Connection:
         if self._db is None:
             # "" is a private temporary database: on disk once it outgrows the page cache,
-            # deleted when the connection closes
-            self._db = sqlite3.connect("")
+            # deleted when the connection closes. A worker's store is a file its run deletes.
+            self._db = sqlite3.connect("" if self._store is None else str(self._store))
             self._db.executescript(_SCHEMA)
-        self._db.executemany(_INSERT, self._pending)
-        self._pending = []
+        return self._db
 
 
 def _having(rule: SetRule, distinct_fields: list[str]) -> tuple[str, list[int]]:
