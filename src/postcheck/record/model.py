@@ -291,6 +291,9 @@ class NumberedList(_Strict):
 class Source(_Strict):
     """Where the record came from: file, position in the file, and each field's location."""
 
+    # a file's name is kept as it is, spaces and all; the reader gives it, not the record
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_TEXT)
+
     file: str = "<unknown>"
     index: int | None = Field(default=None, ge=0, description="0-based record number in the file.")
     line: int | None = Field(default=None, ge=1, description="Line or CSV row where it starts.")

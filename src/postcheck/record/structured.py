@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from postcheck import limits
 from postcheck.record.columns import TableOptions, resolve_header
-from postcheck.record.model import BLANK_FREE, Location, PostRecord
+from postcheck.record.model import BLANK_FREE, PostRecord
 from postcheck.record.outcome import (
     DeferredRow,
     InputError,
@@ -95,26 +95,23 @@ def validate(
             )
         ]
     # A record saved from `postcheck extract` carries the document it came from; where the
-    # record was read now is set here, and the document is kept as its origin.
+    # record was read now is set here, and the document is kept as its origin. Given with the
+    # data, where it was read is validated with it, in one pass.
     earlier = data.get("provenance")
-    if earlier is not None:
-        data = {k: v for k, v in data.items() if k != "provenance"}
-    try:
-        record = PostRecord.model_validate(data, context=BLANK_FREE if blank_free else None)
-    except ValidationError as error:
-        return list(validation_errors(error, file, index, field_lines, line))
-    record.provenance.file = file
+    source: dict[str, Any] = {"file": file, "index": index, "line": line}
     if isinstance(earlier, dict) and isinstance(earlier.get("file"), str):
-        record.provenance.extracted_from = earlier["file"]
-    record.provenance.index = index
-    record.provenance.line = line
+        source["extracted_from"] = earlier["file"]
     if field_lines:
-        record.provenance.fields = {
-            path: Location(line=n)
+        source["fields"] = {
+            path: {"line": n}
             for path, n in field_lines.items()
             if not path.startswith("provenance")
         }
-    return [record]
+    data = {**data, "provenance": source}
+    try:
+        return [PostRecord.model_validate(data, context=BLANK_FREE if blank_free else None)]
+    except ValidationError as error:
+        return list(validation_errors(error, file, index, field_lines, line))
 
 
 def read_yaml(text: str, file: str) -> Iterator[ReadOutcome]:
