@@ -30,6 +30,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from as_installed import run_as_installed
+
 AS_OF = dt.date(2026, 11, 23)
 TITLES = [f"{role} Officer" for role in ("Planning", "Housing", "Finance", "Policy", "Parks")]
 TITLES += [f"Senior {t}" for t in TITLES] + ["Social Worker", "Team Leader", "Caseworker"]
@@ -122,6 +124,7 @@ def main() -> None:
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--per-post-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    run_as_installed()
     if args.measure:
         print(json.dumps(measure(args.measure, args.per_post_only)))
         return

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from as_installed import run_as_installed
 from postcheck.check import RecordResult, compile_for_run, run
 from postcheck.engine.durable_backend import DurableRuleset
 from postcheck.engine.evaluate import BATCH_SIZE
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--only", choices=sorted(MEASURES), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    run_as_installed()
     if args.only:
         print(json.dumps(MEASURES[args.only](args.records)))
         return

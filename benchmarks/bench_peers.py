@@ -44,6 +44,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from as_installed import run_as_installed
+
 HERE = Path(__file__).resolve().parent
 RULES_DIR = HERE / "peer_rules"
 COLUMNS_FILE = HERE / "peer_columns.yaml"
@@ -560,6 +562,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=sorted(PEER_RUNNERS), help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    run_as_installed()
     if args.engine:
         engine_main(args.engine, *args.paths)
         return
