@@ -139,6 +139,34 @@ def test_a_run_in_worker_processes_finds_the_sets_of_one_process() -> None:
     assert sets(2) == one
 
 
+def test_sets_come_most_severe_first_then_in_the_order_of_their_first_record() -> None:
+    """The pass streams the broken sets from its database, merging the rules' own orders:
+    errors before warnings before notes; within a severity, by the first record of the set."""
+    posts = []
+    for council in ("Borchester Borough Council", "Felpersham City Council"):
+        posts += [  # one title on two grades (info), then a repeated number (warning)
+            {"authority": council, "post_number": "T1", "title": "Clerk", "grade": ["SO1"]},
+            {"authority": council, "post_number": "T2", "title": "Clerk", "grade": ["SO2"]},
+            {"authority": council, "post_number": "T2", "title": "Driver", "grade": ["SC1"]},
+        ]
+        posts += [_s9(f"{council[:3]}{n}", council) for n in range(4)]  # over three s.9 (error)
+    records = [
+        PostRecord.model_validate({**p, "provenance": Source(file="est.csv", index=n)})
+        for n, p in enumerate(posts)
+    ]
+    compiled = compile_for_run(bundled_catalogue(), SEED_DAY)
+    found = [f.violations[0] for f in run(records, compiled) if isinstance(f, SetResult)]
+    order = [(v.rule_id, v.records[0].index) for v in found]
+    assert order == [
+        ("s9-posts-over-three", 3),
+        ("s9-posts-over-three", 10),
+        ("post-number-repeated", 1),
+        ("post-number-repeated", 8),
+        ("title-grades-differ", 0),
+        ("title-grades-differ", 7),
+    ]
+
+
 def test_a_pass_without_members_opens_no_database() -> None:
     sets = SetPass(compile_for_run(bundled_catalogue(), SEED_DAY))
     assert list(sets.broken()) == []

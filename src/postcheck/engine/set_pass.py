@@ -13,6 +13,7 @@ are bound parameters, and no text from a rule file or a record ever becomes SQL.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -136,60 +137,75 @@ class SetPass:
         if len(self._pending) >= 1000:
             self._flush()
 
-    def broken(self) -> list[BrokenSet]:
+    def broken(self) -> Iterator[BrokenSet]:
         """Every set that breaks its rule: the most severe first, then in the order their
-        first record was read."""
-        found = sorted(self._broken(), key=lambda pair: (-pair[1].rule.severity.rank, pair[0]))
-        return [broken for _, broken in found]
-
-    def _broken(self) -> Iterator[tuple[int, BrokenSet]]:
-        """(ordinal of the first record, set) for every set that breaks its rule."""
+        first record was read. Streamed from the database one set at a time, so memory stays
+        flat however many sets break (an export can break one per title of every council)."""
         self._flush()
         if self._db is None:
             return
-        db = self._db
-        db.execute(f"CREATE INDEX member_group ON member (rule, {_GROUP}, ordinal)")
+        self._db.execute(f"CREATE INDEX member_group ON member (rule, {_GROUP}, ordinal)")
         names = {n: name for name, n in self._sources.items()}
-        for number, rule, _, _ in self._plans.values():
-            distinct_fields = rule.distinct_fields
-            having, bounds = _having(rule, distinct_fields)
-            groups = db.execute(
-                f"SELECT {_GROUP}, COUNT(DISTINCT post), MIN(ordinal) FROM member WHERE rule = ? "
-                f"GROUP BY {_GROUP} HAVING {having} ORDER BY MIN(ordinal)",
-                (number, *bounds),
-            ).fetchall()
-            for row in groups:
-                keys = row[:MAX_GROUP_FIELDS]
-                same = (number, *keys)
-                distinct = {
-                    path: [
-                        value
-                        for (value,) in db.execute(
-                            f"SELECT DISTINCT {_VALUES[n]} FROM member WHERE rule = ? AND "
-                            f"{_SAME_GROUP} AND {_VALUES[n]} IS NOT NULL ORDER BY 1",
-                            same,
-                        )
-                    ]
-                    for n, path in enumerate(distinct_fields)
-                }
-                members = [
-                    Member(names[source], item, line, label, post_number)
-                    for source, line, item, label, post_number in db.execute(
-                        "SELECT source, line, item, label, post_number FROM member "
-                        f"WHERE rule = ? AND {_SAME_GROUP} ORDER BY ordinal",
-                        same,
-                    )
-                ]
-                yield (
-                    row[MAX_GROUP_FIELDS + 1],
-                    BrokenSet(
-                        rule,
-                        dict(zip(rule.group_by, keys, strict=False)),
-                        row[MAX_GROUP_FIELDS],
-                        distinct,
-                        members,
-                    ),
+        plans = list(self._plans.values())
+        for rank in sorted({rule.severity.rank for _, rule, _, _ in plans}, reverse=True):
+            # each rule's sets come in the order of their first record; merged by it, a tie
+            # (one record first in sets of two rules) goes to the rule loaded first
+            streams = [
+                self._groups(number, rule)
+                for number, rule, _, _ in plans
+                if rule.severity.rank == rank
+            ]
+            for _, number, rule, row in heapq.merge(*streams, key=lambda group: group[:2]):
+                yield self._set_of(number, rule, row, names)
+
+    def _groups(
+        self, number: int, rule: SetRule
+    ) -> Iterator[tuple[int, int, SetRule, tuple[Any, ...]]]:
+        """(ordinal of its first record, rule number, rule, group row) for each set of one
+        rule that breaks it, in the order of their first record."""
+        assert self._db is not None
+        having, bounds = _having(rule, rule.distinct_fields)
+        for row in self._db.execute(
+            f"SELECT {_GROUP}, COUNT(DISTINCT post), MIN(ordinal) FROM member WHERE rule = ? "
+            f"GROUP BY {_GROUP} HAVING {having} ORDER BY MIN(ordinal)",
+            (number, *bounds),
+        ):
+            yield row[MAX_GROUP_FIELDS + 1], number, rule, row
+
+    def _set_of(
+        self, number: int, rule: SetRule, row: tuple[Any, ...], names: dict[int, str]
+    ) -> BrokenSet:
+        """One broken set, read whole: its distinct values and its records in input order."""
+        assert self._db is not None
+        db = self._db
+        keys = row[:MAX_GROUP_FIELDS]
+        same = (number, *keys)
+        distinct = {
+            path: [
+                value
+                for (value,) in db.execute(
+                    f"SELECT DISTINCT {_VALUES[n]} FROM member WHERE rule = ? AND "
+                    f"{_SAME_GROUP} AND {_VALUES[n]} IS NOT NULL ORDER BY 1",
+                    same,
                 )
+            ]
+            for n, path in enumerate(rule.distinct_fields)
+        }
+        members = [
+            Member(names[source], item, line, label, post_number)
+            for source, line, item, label, post_number in db.execute(
+                "SELECT source, line, item, label, post_number FROM member "
+                f"WHERE rule = ? AND {_SAME_GROUP} ORDER BY ordinal",
+                same,
+            )
+        ]
+        return BrokenSet(
+            rule,
+            dict(zip(rule.group_by, keys, strict=False)),
+            row[MAX_GROUP_FIELDS],
+            distinct,
+            members,
+        )
 
     def flush(self) -> None:
         """Everything added so far is in the store, with its sources: a worker calls this
