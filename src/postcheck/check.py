@@ -21,6 +21,7 @@ from postcheck.engine.facts import value_at
 from postcheck.engine.locate import waiting_on_authority
 from postcheck.engine.set_pass import Member, Projection, SetPass
 from postcheck.fingerprint import post_identity
+from postcheck.interrupt import note_stop_signals, raise_if_stopped
 from postcheck.record.outcome import InputError, Outcome, ReadOutcome, resolved
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue
@@ -217,6 +218,7 @@ _WORKER: _Judging | None = None
 def _start_worker(judging: _Judging, stores: Path) -> None:
     global _WORKER
     # each process needs its own engine ruleset; the parent's is not safe to share
+    note_stop_signals()
     engine = Evaluator(judging.engine.catalogue, judging.engine.authorities)
     sets = SetPass(engine.catalogue, stores / f"sets-{os.getpid()}.sqlite")
     _WORKER = dataclasses.replace(judging, engine=engine, sets=sets)
@@ -229,9 +231,11 @@ def _judge_batch(
     of cross-record sets stored, numbered by their place in the input (`first` is the
     batch's: no batch holds more records than outcomes)."""
     assert _WORKER is not None
+    raise_if_stopped()
     found: list[Finding] = []
     place = first  # records are numbered as in one process: input errors take no number
     for finding, projection in _WORKER.judge(resolved(batch)):
+        raise_if_stopped()
         if not isinstance(finding, InputError):
             if projection:
                 _WORKER.sets.add(projection, place)
@@ -266,13 +270,17 @@ def _in_processes(
                 return found
 
             first = 1
-            for batch in _batches(outcomes):
-                pending.append(pool.submit(_judge_batch, batch, first))
-                first += len(batch)
-                if len(pending) >= 2 * jobs:
+            try:
+                for batch in _batches(outcomes):
+                    pending.append(pool.submit(_judge_batch, batch, first))
+                    first += len(batch)
+                    if len(pending) >= 2 * jobs:
+                        yield from taken()
+                while pending:
                     yield from taken()
-            while pending:
-                yield from taken()
+            except BaseException:  # stopped: batches not yet begun are not judged
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
         for store in sorted(Path(stores).glob("sets-*.sqlite")):
             judging.sets.absorb(store)
 

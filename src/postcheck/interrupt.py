@@ -40,8 +40,9 @@ def signals_raised() -> Iterator[None]:
 
     A second signal while the run is stopping kills it at once, as if no handler were set:
     cleanup takes milliseconds, so a second Ctrl-C means something is stuck. A process forked
-    meanwhile (a --jobs worker, which gets Ctrl-C with the whole process group) dies of the
-    signal quietly, with no traceback of its own; the run stops in the parent."""
+    meanwhile that sets no handlers of its own dies of the signal quietly, with no traceback;
+    a --jobs worker, which gets Ctrl-C with the whole process group, notes it instead
+    (note_stop_signals) and the run stops in the parent."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers; a caller in a thread has its own
         return
@@ -84,3 +85,32 @@ def signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+# A --jobs worker process notes the signal that stops the run instead of dying of it. Killed at
+# once, a worker can die while it writes a batch's result back to the run; the process pool then
+# waits for the rest of that message for ever (concurrent.futures cannot tell a half-written
+# result from a slow one) and Ctrl-C hangs the run. A worker that notes the signal stops between
+# records, so only whole results, or the Interrupted that ended the batch, go back.
+_noted: int | None = None
+
+
+def note_stop_signals() -> None:
+    """In a worker process: the signals that stop a run are noted for raise_if_stopped. One
+    ignored when the run started (nohup) stays ignored."""
+    for signum in (signal.SIGINT, *STOPPING):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _note)
+
+
+def _note(signum: int, frame: FrameType | None) -> None:
+    global _noted
+    if _noted is None:
+        _noted = signum
+
+
+def raise_if_stopped() -> None:
+    """Interrupted, if a noted signal asked the run to stop (a worker calls this between
+    records, and each batch it is given after that ends at once)."""
+    if _noted is not None:
+        raise Interrupted(_noted)

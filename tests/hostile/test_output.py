@@ -650,3 +650,29 @@ def test_json_report_memory_stays_flat_with_many_input_errors(tmp_path: Path) ->
     a dict of five fields); spooled, by next to nothing."""
     small, large = _peak_kib(tmp_path, 15_000), _peak_kib(tmp_path, 60_000)
     assert large - small < 8 * 1024, (small, large)
+
+
+def test_a_worker_notes_a_stopping_signal_and_stops_between_records() -> None:
+    """A --jobs worker must not die of the signal mid-way through writing a result back (the
+    pool would wait for the rest of it for ever): it notes the first signal, and stops when
+    it next asks; a signal ignored when the run started stays ignored."""
+    script = """
+import os, signal
+from postcheck.interrupt import Interrupted, note_stop_signals, raise_if_stopped
+signal.signal(signal.SIGHUP, signal.SIG_IGN)
+note_stop_signals()
+raise_if_stopped()  # nothing noted yet
+assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+os.kill(os.getpid(), signal.SIGTERM)
+os.kill(os.getpid(), signal.SIGINT)
+print("still running")
+try:
+    raise_if_stopped()
+except Interrupted as stop:
+    print("stopped by", stop.name)
+"""
+    ran = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=TIME_CAP
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == ["still running", "stopped by SIGTERM"]
