@@ -355,16 +355,17 @@ def test_a_pdf_s_streams_are_counted_against_the_run_s_bound(tmp_path: Path) -> 
 
 
 def test_a_document_past_its_time_limit(tmp_path: Path) -> None:
-    """The limit is the run's (limits.document_seconds); reading stops there, wherever it is."""
-    items = "".join(f"<li>Lead the team of officers number {n}.</li>" for n in range(20_000))
+    """The limit is the run's (limits.document_seconds); reading stops there, wherever it is.
+    The same document reads whole under the default limit: the limit refused it, not its
+    content. (How soon after the limit it stops is not timed here: no test asserts a time.)"""
+    items = "".join(f"<li>Lead the team of officers number {n}.</li>" for n in range(2_000))
     path = _write(tmp_path / "slow.html", f"<html><body><h1>Finance Officer</h1><ul>{items}</ul>")
     with use(Limits(document_seconds=0.05)):
-        started = time.monotonic()
         (error,) = _read(path)
-        took = time.monotonic() - started
     assert isinstance(error, InputError)
     assert error.reason == "took longer than 0.05 seconds to read (the time limit)"
-    assert took < 1
+    (record,) = _read(path)
+    assert isinstance(record, PostRecord) and record.title == "Finance Officer"
 
 
 def test_the_time_limit_outside_the_main_thread(tmp_path: Path) -> None:
