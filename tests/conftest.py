@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,41 @@ SEED_DAY = dt.date(2026, 11, 23)  # the day the issues judge the seeds at
 REPO = Path(__file__).resolve().parents[1]
 # Fictional councils with complete authority files, named by rule examples and clean fixtures.
 TEST_AUTHORITIES = REPO / "tests" / "authorities"
+SEEDS = REPO.parent / "shared" / "seeds"
+MAYORS = SEEDS / "newham-mayors-assistant.txt"
+INDEPENDENTS = SEEDS / "newham-independents-group-political-assistant.txt"
+# by hand, from the seeds and the issues that judged them on SEED_DAY: each seed's findings and
+# the line each is about
+SEED_FINDINGS = {
+    MAYORS.name: {
+        "fixed-term-ended": 8,
+        "mayors-assistant-restriction-citation": 77,
+        "grade-code-typo": 7,
+        "last-updated-stale": 7,
+        "leftover-markup": 9,
+    },
+    INDEPENDENTS.name: {
+        "s9-term-not-stated": 5,
+        "repeated-item-number": 46,
+        "leftover-markup": 69,
+        "s9-restriction-paragraph": 78,
+    },
+}
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    """A copy of the repository's rules, for a test to change (a module may define its own)."""
+    copy = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", copy)
+    return copy
+
+
+def edit_once(path: Path, old: str, new: str) -> None:
+    """Replaces text that stands exactly once in the file, so a test's edit cannot miss."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @cache

@@ -187,6 +187,32 @@ def _authorities_option(command: F) -> F:
     )(command)
 
 
+def _columns_option(
+    help: str = "Column map: a YAML file of export header -> record field, for CSV and XLSX "
+    "exports (docs/column-maps.md).",
+) -> Callable[[F], F]:
+    return click.option(
+        "--columns",
+        "columns_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help=help,
+    )
+
+
+def _authority_option(
+    help: str = "Authority context file for every record (default: matched by the record's "
+    "authority name among the bundled ones).",
+) -> Callable[[F], F]:
+    return click.option(
+        "--authority",
+        "authority_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help=help,
+    )
+
+
 def _selection_options(command: F) -> F:
     """--select, --ignore and --profile: which rules a command runs (rules/selection.py)."""
     command = click.option(
@@ -330,14 +356,7 @@ def _config_options(command: F) -> F:
     show_default=True,
     help="Format of records read from '-'.",
 )
-@click.option(
-    "--columns",
-    "columns_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Column map: a YAML file of export header -> record field, for CSV and XLSX exports "
-    "(docs/column-maps.md).",
-)
+@_columns_option()
 @click.option(
     "--strict-columns/--lenient-columns",
     default=None,
@@ -366,14 +385,7 @@ def _config_options(command: F) -> F:
     default=None,
     help="Show a record counter on standard error (default: when it is a terminal).",
 )
-@click.option(
-    "--authority",
-    "authority_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Authority context file for every record (default: matched by the "
-    "record's authority name among the bundled ones).",
-)
+@_authority_option()
 @_authorities_option
 @_rules_option
 @_as_of_option
@@ -531,15 +543,9 @@ def baseline_group() -> None:
 @baseline_group.command("create")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--select", multiple=True, metavar="SELECTOR")
-@click.option("--ignore", multiple=True, metavar="SELECTOR")
-@click.option("--profile", default=None)
-@click.option(
-    "--columns", "columns_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
-@click.option(
-    "--authority", "authority_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@_selection_options
+@_columns_option()
+@_authority_option()
 @_authorities_option
 @_rules_option
 @_as_of_option

@@ -27,29 +27,10 @@ from playwright.sync_api import Browser, FilePayload, Locator, Page, Request, Ro
 from postcheck.config import Config, Settings
 from postcheck.rules.model import AnyRule
 from postcheck.web import create_app
-from tests.conftest import REPO, SEED_DAY, bundled_catalogue
+from tests.conftest import INDEPENDENTS, MAYORS, REPO, SEED_DAY, SEED_FINDINGS, bundled_catalogue
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-SEEDS = REPO.parent / "shared" / "seeds"
-MAYORS = SEEDS / "newham-mayors-assistant.txt"
-INDEPENDENTS = SEEDS / "newham-independents-group-political-assistant.txt"
 EXPORT = REPO / "examples" / "establishment" / "establishment.csv"
-# by hand: each seed's findings on SEED_DAY, and the line each is about
-EXPECTED = {
-    MAYORS.name: {
-        "fixed-term-ended": 8,
-        "mayors-assistant-restriction-citation": 77,
-        "grade-code-typo": 7,
-        "last-updated-stale": 7,
-        "leftover-markup": 9,
-    },
-    INDEPENDENTS.name: {
-        "s9-term-not-stated": 5,
-        "repeated-item-number": 46,
-        "leftover-markup": 69,
-        "s9-restriction-paragraph": 78,
-    },
-}
 ATTACK = '<img src=x onerror="alert(1);window.__pwned=1"><script>alert(2)</script>'
 HOSTILE = (
     f"Job Title: Clerk {ATTACK}\n"
@@ -193,7 +174,7 @@ def _rules() -> dict[str, AnyRule]:
 def test_an_uploaded_seed_shows_each_finding_marked_on_its_line(visit: Visit, seed: Path) -> None:
     visit.check(seed)
     page = visit.page
-    expected = EXPECTED[seed.name]
+    expected = SEED_FINDINGS[seed.name]
     rules = _rules()
     entries = page.locator("#findings button.entry")
     assert entries.count() == len(expected)
@@ -267,7 +248,7 @@ def test_the_report_downloads_in_each_format(visit: Visit, tmp_path: Path) -> No
         download.save_as(target)
         saved[fmt] = target.read_bytes()
     report = json.loads(saved["json"])
-    assert {v["rule_id"]: v["line"] for v in report["violations"]} == EXPECTED[MAYORS.name]
+    assert {v["rule_id"]: v["line"] for v in report["violations"]} == SEED_FINDINGS[MAYORS.name]
     assert report["manifest"]["inputs"][0]["path"] == MAYORS.name
     assert saved["xlsx"][:4] == b"PK\x03\x04"
     assert saved["html"].lower().startswith(b"<!doctype html>")
@@ -280,7 +261,7 @@ def test_several_files_and_pasted_text_in_one_check(visit: Visit) -> None:
     names = page.locator("section.document > h2").all_inner_texts()
     assert names == [MAYORS.name, INDEPENDENTS.name, "pasted.txt"]
     assert page.locator('[data-card="records"] .value').inner_text() == "3"
-    expected = len(EXPECTED[MAYORS.name]) + 2 * len(EXPECTED[INDEPENDENTS.name])
+    expected = len(SEED_FINDINGS[MAYORS.name]) + 2 * len(SEED_FINDINGS[INDEPENDENTS.name])
     assert page.locator("#findings button.entry").count() == expected
 
 

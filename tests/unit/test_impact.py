@@ -36,7 +36,7 @@ from postcheck.record.sources import iter_outcomes
 from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import bundled_rules_dir, load_catalogue
 from postcheck.violations import Violation
-from tests.conftest import REPO, SEED_DAY
+from tests.conftest import REPO, SEED_DAY, edit_once
 
 SAMPLE = REPO / "examples" / "establishment"
 PATHS = [str(REPO / "fixtures" / "seeds"), str(SAMPLE / "establishment.csv")]
@@ -46,20 +46,6 @@ CONFIG = Config().with_options(
 MAYORS_ASSISTANT = "london borough of newham/31214"  # fixtures/seeds/newham-mayors-assistant.yaml
 GROUP_ASSISTANT = "london borough of newham/3527"  # the Independents Group's assistant
 BORSETSHIRE = "Borsetshire County Council"  # four s.9 posts in the sample export
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    """A copy of the bundled rules, to change."""
-    copy = tmp_path / "rules"
-    shutil.copytree(REPO / "rules", copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def _findings(folder: Path, day: dt.date) -> dict[tuple[str, str], Violation]:
@@ -106,7 +92,7 @@ def _moved(impact: Impact) -> set[tuple[str, str, str]]:
 def test_a_longer_review_period_drops_exactly_the_stale_findings_it_no_longer_reaches(
     rules: Path,
 ) -> None:
-    _edit(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
+    edit_once(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
     impact = diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY))
 
     old, new = _findings(REPO / "rules", SEED_DAY), _findings(rules, SEED_DAY)
@@ -127,7 +113,7 @@ def test_a_longer_review_period_drops_exactly_the_stale_findings_it_no_longer_re
 def test_a_raised_threshold_drops_the_set_it_no_longer_counts_and_nothing_else(
     rules: Path,
 ) -> None:
-    _edit(rules / "cross-record" / "s9-posts-over-three.yaml", "more_than: 3", "more_than: 4")
+    edit_once(rules / "cross-record" / "s9-posts-over-three.yaml", "more_than: 3", "more_than: 4")
     impact = diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY))
 
     assert _moved(impact) == _expected(
@@ -144,7 +130,7 @@ def test_a_condition_that_stops_firing_drops_its_findings_from_every_post_that_h
     rules: Path,
 ) -> None:
     # grade-code-typo now looks for three digits after the zero: no record has them
-    _edit(rules / "grading" / "grade-code-typo.yaml", r"[PS]0\\d{1,2}", r"[PS]0\\d{3}")
+    edit_once(rules / "grading" / "grade-code-typo.yaml", r"[PS]0\\d{1,2}", r"[PS]0\\d{3}")
     impact = diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY))
 
     old, new = _findings(REPO / "rules", SEED_DAY), _findings(rules, SEED_DAY)
@@ -156,7 +142,7 @@ def test_a_condition_that_stops_firing_drops_its_findings_from_every_post_that_h
 
 def test_a_new_severity_is_a_change_not_a_new_finding(rules: Path) -> None:
     path = rules / "grading" / "grade-code-typo.yaml"
-    _edit(path, "severity: warning", "severity: info")
+    edit_once(path, "severity: warning", "severity: info")
     impact = diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY))
 
     assert _moved(impact) == _expected(
@@ -188,7 +174,7 @@ def test_between_two_days_the_fixed_term_that_ends_between_them_appears() -> Non
 
 
 def test_between_the_days_a_rule_comes_into_force(rules: Path) -> None:
-    _edit(
+    edit_once(
         rules / "appointment-terms" / "fixed-term-ended.yaml",
         "effective:\n  from: 1990-01-16",
         "effective:\n  from: 2026-06-01",
@@ -222,7 +208,7 @@ def test_the_same_side_twice_is_a_usage_error() -> None:
 
 
 def test_an_unreadable_input_is_one_error_and_exit_2(rules: Path, tmp_path: Path) -> None:
-    _edit(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
+    edit_once(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: [\n", encoding="utf-8")
     impact = diff(
@@ -272,9 +258,9 @@ def _violation(**given: Any) -> Violation:
 
 
 def test_the_text_report_marks_each_change_and_counts_them_per_rule(rules: Path) -> None:
-    _edit(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
-    _edit(rules / "cross-record" / "s9-posts-over-three.yaml", "more_than: 3", "more_than: 4")
-    _edit(rules / "grading" / "grade-code-typo.yaml", "severity: warning", "severity: info")
+    edit_once(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
+    edit_once(rules / "cross-record" / "s9-posts-over-three.yaml", "more_than: 3", "more_than: 4")
+    edit_once(rules / "grading" / "grade-code-typo.yaml", "severity: warning", "severity: info")
     text = render_text(diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY)))
     assert (
         text.splitlines()[0]
@@ -289,7 +275,7 @@ def test_the_text_report_marks_each_change_and_counts_them_per_rule(rules: Path)
 
 
 def test_the_json_report_is_plain_and_stable(rules: Path) -> None:
-    _edit(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
+    edit_once(rules / "parameters.yaml", "      value: P2Y", "      value: P4Y")
     first = as_plain(diff(CONFIG, PATHS, Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY)))
     again = as_plain(
         diff(CONFIG, list(reversed(PATHS)), Side(as_of=SEED_DAY), Side(rules=rules, as_of=SEED_DAY))
@@ -332,7 +318,7 @@ def test_two_git_revisions_of_the_rules_folder(tmp_path: Path) -> None:
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "rules as bundled")
-    _edit(repo / "policy" / "rules" / "parameters.yaml", "      value: P2Y", "      value: P4Y")
+    edit_once(repo / "policy" / "rules" / "parameters.yaml", "      value: P2Y", "      value: P4Y")
     _git(repo, "commit", "-qam", "a longer review period")
     folder = repo / "policy" / "rules"
     impact = diff(

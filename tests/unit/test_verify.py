@@ -4,7 +4,6 @@ reading, checked the way the test suite checks the bundled rules."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,26 +21,13 @@ from postcheck.verify import (
     verify_folder,
 )
 from tests.conftest import (
-    REPO,
     SEED_DAY,
     TEST_AUTHORITIES,
     authorities,
     bundled_catalogue,
+    edit_once,
     evaluator_for,
 )
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    copy = tmp_path / "rules"
-    shutil.copytree(REPO / "rules", copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def _line_of(path: Path, text: str) -> int:
@@ -72,7 +58,7 @@ def test_the_bundled_rules_verify_clean() -> None:
 
 def test_a_pass_example_that_fires_is_reported_with_its_rule_and_number(rules: Path) -> None:
     path = rules / "hygiene" / "last-updated-stale.yaml"
-    _edit(path, 'date_last_updated: "November 2024"}', 'date_last_updated: "May 2020"}')
+    edit_once(path, 'date_last_updated: "November 2024"}', 'date_last_updated: "May 2020"}')
     result = _verified(rules)
     assert result.exit_status() == ExitCode.VIOLATIONS
     (failing,) = [r for r in result.rules if not r.ok]
@@ -95,14 +81,14 @@ def test_a_pass_example_that_fires_is_reported_with_its_rule_and_number(rules: P
 
 
 def test_a_cross_record_fail_example_that_no_longer_breaks_the_rule(rules: Path) -> None:
-    _edit(rules / "cross-record" / "s9-posts-over-three.yaml", "more_than: 3", "more_than: 4")
+    edit_once(rules / "cross-record" / "s9-posts-over-three.yaml", "more_than: 3", "more_than: 4")
     (failing,) = [r for r in _verified(rules).rules if not r.ok]
     assert failing.rule_id == "s9-posts-over-three"
     assert [(f.verdict, f.number, f.fired) for f in failing.failures] == [("fail", 0, False)]
 
 
 def test_a_rule_not_in_force_on_its_examples_day_says_so(rules: Path) -> None:
-    _edit(
+    edit_once(
         rules / "appointment-terms" / "fixed-term-ended.yaml",
         "effective:\n  from: 1990-01-16",
         "effective:\n  from: 2027-01-01",
@@ -116,7 +102,7 @@ def test_a_rule_not_in_force_on_its_examples_day_says_so(rules: Path) -> None:
 
 def test_an_example_that_is_not_a_valid_record(rules: Path) -> None:
     path = rules / "hygiene" / "last-updated-stale.yaml"
-    _edit(path, '{title: Officer, date_last_updated: "May 2023"}', "{titel: Officer}")
+    edit_once(path, '{title: Officer, date_last_updated: "May 2023"}', "{titel: Officer}")
     (failing,) = [r for r in _verified(rules).rules if not r.ok]
     (failure,) = failing.failures
     assert (failure.verdict, failure.number, failure.fired) == ("fail", 0, None)
@@ -126,7 +112,7 @@ def test_an_example_that_is_not_a_valid_record(rules: Path) -> None:
 
 def test_a_broken_rule_file_does_not_load(rules: Path) -> None:
     path = rules / "grading" / "grade-code-typo.yaml"
-    _edit(path, "severity: warning", "severity: grave")
+    edit_once(path, "severity: warning", "severity: grave")
     with pytest.raises(RuleFileError) as raised:
         _verified(rules)
     assert str(raised.value).startswith(f"{path}:{_line_of(path, 'severity')}: severity: ")
@@ -189,7 +175,7 @@ def test_variants_cross_fail_with_pass_then_drop_and_cut_fields() -> None:
 
 
 def test_the_json_form_is_plain(rules: Path) -> None:
-    _edit(
+    edit_once(
         rules / "hygiene" / "last-updated-stale.yaml",
         'date_last_updated: "November 2024"}',
         'date_last_updated: "May 2020"}',

@@ -29,28 +29,9 @@ from postcheck.web import WebLimits, create_app
 from postcheck.web.security import CSRF_HEADER, POLICY
 from postcheck.web.service import Checker, Upload, safe_name
 from postcheck.web.view import Row, placed
-from tests.conftest import REPO, SEED_DAY
+from tests.conftest import INDEPENDENTS, MAYORS, REPO, SEED_DAY, SEED_FINDINGS
 
-SEEDS = REPO.parent / "shared" / "seeds"
-MAYORS = SEEDS / "newham-mayors-assistant.txt"
-INDEPENDENTS = SEEDS / "newham-independents-group-political-assistant.txt"
 SAMPLE = REPO / "examples" / "establishment"
-# by hand, from the seeds and the issues that judged them on SEED_DAY
-KNOWN = {
-    MAYORS.name: {
-        "fixed-term-ended": 8,
-        "mayors-assistant-restriction-citation": 77,
-        "grade-code-typo": 7,
-        "last-updated-stale": 7,
-        "leftover-markup": 9,
-    },
-    INDEPENDENTS.name: {
-        "s9-term-not-stated": 5,
-        "repeated-item-number": 46,
-        "leftover-markup": 69,
-        "s9-restriction-paragraph": 78,
-    },
-}
 BASE = "http://127.0.0.1"
 
 
@@ -119,7 +100,7 @@ def test_a_seed_gives_the_findings_check_gives(
     cli = _cli_report([seed], _config(as_of=SEED_DAY), tmp_path)
     assert body["violations"] == cli["violations"]
     assert body["input_errors"] == cli["input_errors"] == []
-    assert {v["rule_id"]: v["line"] for v in body["violations"]} == KNOWN[seed.name]
+    assert {v["rule_id"]: v["line"] for v in body["violations"]} == SEED_FINDINGS[seed.name]
     assert body["summary"]["records"] == 1
     assert body["summary"]["exit_status"] == (1 if seed == MAYORS else 0)
     assert body["as_of"] == SEED_DAY.isoformat()
@@ -139,7 +120,7 @@ def test_each_finding_is_placed_on_its_line_with_its_evidence_marked(client: Tes
     assert ["".join(p["text"] for p in r["pieces"]) for r in document["rows"]] == lines
     marked = _marked(body, document)
     rule_of = {i: v["rule_id"] for i, v in enumerate(body["violations"])}
-    assert {rule_of[i]: line for i, (line, _) in marked.items()} == KNOWN[MAYORS.name]
+    assert {rule_of[i]: line for i, (line, _) in marked.items()} == SEED_FINDINGS[MAYORS.name]
     by_rule = {rule_of[i]: text for i, (_, text) in marked.items()}
     assert by_rule["grade-code-typo"] == "P04"
     assert by_rule["last-updated-stale"] == "May 2023"
@@ -200,7 +181,7 @@ def test_pasted_text_and_several_files_in_one_request(client: TestClient) -> Non
     assert names == [MAYORS.name, "newham-mayors-assistant (2).txt", "pasted.txt"]
     assert body["summary"]["records"] == 3
     counts = [len(d["findings"]) for d in body["documents"]]
-    assert counts == [len(KNOWN[MAYORS.name])] * 2 + [len(KNOWN[INDEPENDENTS.name])]
+    assert counts == [len(SEED_FINDINGS[MAYORS.name])] * 2 + [len(SEED_FINDINGS[INDEPENDENTS.name])]
 
 
 def test_an_export_is_a_table_of_posts_with_the_cli_findings(tmp_path: Path) -> None:
@@ -282,11 +263,11 @@ def test_reports_download_in_each_format(client: TestClient, tmp_path: Path) -> 
     ]
     sarif = got["sarif"].json()
     assert sarif["version"] == "2.1.0"
-    assert len(sarif["runs"][0]["results"]) == len(KNOWN[MAYORS.name])
+    assert len(sarif["runs"][0]["results"]) == len(SEED_FINDINGS[MAYORS.name])
     workbook = openpyxl.load_workbook(io.BytesIO(got["xlsx"].content), read_only=True)
     assert "Findings" in workbook.sheetnames
     rows = list(workbook["Findings"].iter_rows(values_only=True))
-    assert len(rows) - 1 == len(KNOWN[MAYORS.name])
+    assert len(rows) - 1 == len(SEED_FINDINGS[MAYORS.name])
     html = got["html"].text
     assert html.lower().startswith("<!doctype html>") and "Content-Security-Policy" in html
     assert got["html"].headers["content-type"].startswith("text/html")

@@ -13,6 +13,8 @@ import click
 from postcheck.cli import (
     UsageFailure,
     _authorities_option,
+    _authority_option,
+    _columns_option,
     _config_options,
     _configuration,
     _Day,
@@ -56,20 +58,8 @@ from postcheck.cli import (
 @_format_option("text", "json", default="text")
 @_selection_options
 @_folder_options
-@click.option(
-    "--columns",
-    "columns_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Column map for CSV and XLSX exports (docs/column-maps.md).",
-)
-@click.option(
-    "--authority",
-    "authority_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Authority context file for every record.",
-)
+@_columns_option()
+@_authority_option()
 @_authorities_option
 @click.option(
     "--rules",

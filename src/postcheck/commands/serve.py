@@ -12,6 +12,8 @@ from postcheck.cli import (
     UsageFailure,
     _as_of_option,
     _authorities_option,
+    _authority_option,
+    _columns_option,
     _config_options,
     _configuration,
     _rules_option,
@@ -32,26 +34,16 @@ from postcheck.cli import (
     help="Severity the page calls 'not ready' at or above (default: error).",
 )
 @_selection_options
-@click.option(
-    "--columns",
-    "columns_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Column map for uploaded CSV and XLSX exports (docs/column-maps.md).",
-)
+@_columns_option("Column map for uploaded CSV and XLSX exports (docs/column-maps.md).")
 @click.option(
     "--strict-columns/--lenient-columns",
     default=None,
     help="Make an export column that matches no record field an input error.",
 )
 @click.option("--sheet", default=None, metavar="NAME", help="Sheet of XLSX workbooks to read.")
-@click.option(
-    "--authority",
-    "authority_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Authority context file for every record (default: matched by the record's "
-    "authority name, or chosen on the page).",
+@_authority_option(
+    "Authority context file for every record (default: matched by the record's authority "
+    "name, or chosen on the page)."
 )
 @_authorities_option
 @_rules_option
