@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from postcheck.file_error import FileError
 from postcheck.limits import Limits
 from postcheck.rules.model import Severity
 
@@ -81,11 +82,8 @@ PATH_SETTINGS = ("rules", "authority", "columns", "baseline", "waivers")
 PATH_LIST_SETTINGS = ("authorities",)
 
 
-class ConfigError(ValueError):
+class ConfigError(FileError):
     """A configuration file that cannot be used, located to the line."""
-
-    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
-        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
 
 
 @dataclass

@@ -37,7 +37,7 @@ ALLOWED = {
 }
 # Helpers every layer may use: the run's limits, safe YAML, writing files whole, stopping
 # cleanly, and text safe for terminals.
-SHARED = {"limits", "yamlfile", "atomic", "interrupt", "printable"}
+SHARED = {"limits", "yamlfile", "atomic", "interrupt", "printable", "file_error"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -10,20 +10,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from postcheck import limits
+from postcheck.file_error import FileError
 from postcheck.yamlfile import YamlDocument, load_documents, mark_line
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class BookError(ValueError):
+class BookError(FileError):
     """A file the book needs that cannot be used, located to the line where known."""
-
-    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
 
 
 def read_text(path: Path) -> str:

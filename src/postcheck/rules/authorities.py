@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from postcheck.file_error import FileError
 from postcheck.record.grades import normalise_grade
 from postcheck.rules.data import DataFileError, RuleData, read_documents, web_address
 from postcheck.rules.model import Country
@@ -328,9 +329,8 @@ def latest_lawful_annual_meeting(year: int) -> dt.date | None:
     return max(dt.date(year, 5, 31), retirement + dt.timedelta(days=_MEETING_WITHIN))
 
 
-class AuthorityFileError(ValueError):
-    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
-        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
+class AuthorityFileError(FileError):
+    """An authority file that cannot be used, located to the line where known."""
 
 
 def load_authority(path: Path) -> Authority:

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from postcheck.file_error import FileError
 from postcheck.rules.authorities import AUTHORITIES_DIR
 from postcheck.rules.data import DataFileError, read_documents
 from postcheck.rules.model import AnyRule, Area, Rule, SetRule
@@ -30,15 +31,8 @@ PARAMETERS_FILE = "parameters.yaml"
 SIGNOFF_FILE = "signoff.yaml"  # the rule book's reviews (book/signoff.py)
 
 
-class RuleFileError(ValueError):
+class RuleFileError(FileError):
     """A rule or parameter file that cannot be used, located to the line."""
-
-    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
 
 
 @dataclass

@@ -61,7 +61,7 @@ def web_address(value: str | None) -> str | None:
 
 class DataFileError(ValueError):
     """Why a file of the rules folder cannot be used, and its line where known; the caller
-    names the file in its own error class (RuleFileError, AuthorityFileError)."""
+    names the file in its own error class (RuleFileError, AuthorityFileError: file_error.py)."""
 
     def __init__(self, reason: str, line: int | None = None) -> None:
         super().__init__(reason)
