@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from functools import lru_cache
 from typing import Any
 
 from postcheck.rules.model import AnyRule
@@ -32,12 +33,17 @@ def post_identity(
 ) -> str:
     """The post a finding is about, as stable as the record allows: the council and post
     number; else the council and title; else the file's name (not its folder)."""
-    council = normalised(authority) if authority else ""
+    council = _council(authority) if authority else ""
     if post_number:
         return f"{council}/{post_number.strip()}" if council else post_number.strip()
     if title:
         return f"{council}/title:{normalised(title)}"
     return f"{council}/file:{source.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+
+
+@lru_cache(maxsize=1024)  # a run names a few councils, on every one of its posts
+def _council(authority: str) -> str:
+    return normalised(authority)
 
 
 def normalised(text: str) -> str:

@@ -19,9 +19,10 @@ import pytest
 from click.testing import CliRunner
 from pydantic import ValidationError
 
+from postcheck import check
 from postcheck.check import SetResult, compile_for_run, run
 from postcheck.cli import main
-from postcheck.engine.set_pass import SetPass
+from postcheck.engine.set_pass import BrokenSet, Group, SetPass
 from postcheck.exit_codes import ExitCode
 from postcheck.record.model import PostRecord, Source
 from postcheck.rules.authorities import PoliticalGroup, entitled_to_s9_post, load_authority
@@ -165,6 +166,51 @@ def test_sets_come_most_severe_first_then_in_the_order_of_their_first_record() -
         ("title-grades-differ", 0),
         ("title-grades-differ", 7),
     ]
+
+
+def test_worker_processes_read_the_broken_sets_in_the_order_of_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With --jobs, the run gathers the workers' members in one store and hands the broken
+    sets to the workers a few at a time to be read whole; taken back in the order handed out,
+    they come as from one process: most severe first, then by their first record, across
+    many handfuls. The run's own process reads none of them."""
+    posts = []
+    for n in range(12):
+        council = f"Council {n} Borough Council"
+        posts += [
+            {"authority": council, "post_number": "T1", "title": "Clerk", "grade": ["SO1"]},
+            {"authority": council, "post_number": "T2", "title": "Clerk", "grade": ["SO2"]},
+            {"authority": council, "post_number": "T2", "title": "Driver", "grade": ["SC1"]},
+        ]
+        posts += [_s9(f"C{n}-{m}", council) for m in range(4)]
+    records = [
+        PostRecord.model_validate({**p, "provenance": Source(file="est.csv", index=n)})
+        for n, p in enumerate(posts)
+    ]
+    compiled = compile_for_run(bundled_catalogue(), SEED_DAY)
+
+    def sets(jobs: int) -> list[tuple[str, str, list[int | None]]]:
+        found = [f for f in run(records, compiled, jobs=jobs) if isinstance(f, SetResult)]
+        return [
+            (v.rule_id, v.message, [m.index for m in v.records])
+            for f in found
+            for v in f.violations
+        ]
+
+    one = sets(1)
+    read_here: list[Group] = []
+    reading = SetPass.set_of
+
+    def noted(self: SetPass, group: Group) -> BrokenSet:
+        read_here.append(group)  # in a worker, this list is the worker's own copy
+        return reading(self, group)
+
+    monkeypatch.setattr(SetPass, "set_of", noted)
+    monkeypatch.setattr(check, "SET_BATCH", 5)
+    assert len(one) == 36
+    assert sets(2) == one
+    assert read_here == []
 
 
 def test_a_pass_without_members_opens_no_database() -> None:

@@ -11,6 +11,7 @@ engine sees only plain values.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -127,28 +128,31 @@ class CompiledCatalogue:
 
     def violated(self, fired: set[str]) -> list[str]:
         """Rule ids whose violation stands, given the engine rule names that fired for a record."""
-        return _standing(self.rules, fired)
+        return self._standing(self.rules, fired)
 
     def member_of(self, fired: set[str]) -> list[str]:
         """Cross-record rules that count this record, given the engine rule names that fired."""
-        return _standing(self.sets, fired)
+        return self._standing(self.sets, fired)
 
+    def _standing(
+        self,
+        rules: dict[str, CompiledRule[Rule]] | dict[str, CompiledRule[SetRule]],
+        fired: set[str],
+    ) -> list[str]:
+        """The rules, in catalogue order, whose condition fired and none of whose exceptions
+        did. Runs twice a record: only the few names that fired are looked at."""
+        if not fired:
+            return []
+        excepted = {name.partition(EXCEPTION_MARK)[0] for name in fired if EXCEPTION_MARK in name}
+        standing = [name for name in fired if name in rules and name not in excepted]
+        if len(standing) > 1:
+            standing.sort(key=self._rank.__getitem__)
+        return standing
 
-def _standing(
-    rules: dict[str, CompiledRule[Rule]] | dict[str, CompiledRule[SetRule]], fired: set[str]
-) -> list[str]:
-    """The rules, in catalogue order, whose condition fired and none of whose exceptions did.
-    Runs once per record: only the few names that fired are looked at."""
-    if not fired:
-        return []
-    return [
-        rule_id
-        for rule_id in rules
-        if rule_id in fired
-        and not any(
-            f"{rule_id}{EXCEPTION_MARK}{n}" in fired for n in range(len(rules[rule_id].exceptions))
-        )
-    ]
+    @functools.cached_property
+    def _rank(self) -> dict[str, int]:
+        """Each rule's place in the catalogue (per-post rules, then cross-record ones)."""
+        return {rule_id: n for n, rule_id in enumerate([*self.rules, *self.sets])}
 
 
 def compile_catalogue(

@@ -53,6 +53,8 @@ class Member:
 
 # (rule number, group values, compared values, the record as the set's finding names it)
 Projection = tuple[int, tuple[str | None, ...], tuple[str | None, ...], Member]
+# (rule number, group row: its values, posts and first record) of a set that breaks its rule
+Group = tuple[int, tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,15 @@ class SetPass:
         self._pending: list[tuple[Any, ...]] = []
         self._ordinal = 0
         self._db: sqlite3.Connection | None = None
+        self._names: dict[int, str] | None = None  # source number -> file, once read back
+
+    @classmethod
+    def reading(cls, catalogue: CompiledCatalogue, store: Path) -> SetPass:
+        """A pass over a store another process `publish`ed (its groups found), for `set_of`
+        in a worker: opened read-only, nothing added."""
+        reader = cls(catalogue, store)
+        reader._db = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
+        return reader
 
     def __bool__(self) -> bool:
         return bool(self.rules)
@@ -141,11 +152,19 @@ class SetPass:
         """Every set that breaks its rule: the most severe first, then in the order their
         first record was read. Streamed from the database one set at a time, so memory stays
         flat however many sets break (an export can break one per title of every council)."""
-        self._flush()
+        for group in self.broken_groups():
+            yield self.set_of(group)
+
+    def broken_groups(self) -> Iterator[Group]:
+        """The groups that break their rule, in the order `broken` gives their sets: the
+        cheap part, one query a rule. Reading each set whole (`set_of`) is the costly part,
+        which a run in worker processes shares out (check.py), each worker reading the store
+        this pass `publish`ed."""
+        self.publish()
         if self._db is None:
             return
         self._db.execute(f"CREATE INDEX member_group ON member (rule, {_GROUP}, ordinal)")
-        names = {n: name for name, n in self._sources.items()}
+        self._db.commit()
         plans = list(self._plans.values())
         for rank in sorted({rule.severity.rank for _, rule, _, _ in plans}, reverse=True):
             # each rule's sets come in the order of their first record; merged by it, a tie
@@ -155,14 +174,12 @@ class SetPass:
                 for number, rule, _, _ in plans
                 if rule.severity.rank == rank
             ]
-            for _, number, rule, row in heapq.merge(*streams, key=lambda group: group[:2]):
-                yield self._set_of(number, rule, row, names)
+            for _, number, row in heapq.merge(*streams, key=lambda group: group[:2]):
+                yield number, row
 
-    def _groups(
-        self, number: int, rule: SetRule
-    ) -> Iterator[tuple[int, int, SetRule, tuple[Any, ...]]]:
-        """(ordinal of its first record, rule number, rule, group row) for each set of one
-        rule that breaks it, in the order of their first record."""
+    def _groups(self, number: int, rule: SetRule) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
+        """(ordinal of its first record, rule number, group row) for each set of one rule
+        that breaks it, in the order of their first record."""
         assert self._db is not None
         having, bounds = _having(rule, rule.distinct_fields)
         for row in self._db.execute(
@@ -170,14 +187,15 @@ class SetPass:
             f"GROUP BY {_GROUP} HAVING {having} ORDER BY MIN(ordinal)",
             (number, *bounds),
         ):
-            yield row[MAX_GROUP_FIELDS + 1], number, rule, row
+            yield row[MAX_GROUP_FIELDS + 1], number, tuple(row)
 
-    def _set_of(
-        self, number: int, rule: SetRule, row: tuple[Any, ...], names: dict[int, str]
-    ) -> BrokenSet:
+    def set_of(self, group: Group) -> BrokenSet:
         """One broken set, read whole: its distinct values and its records in input order."""
-        assert self._db is not None
-        db = self._db
+        number, row = group
+        rule = self.rules[number]
+        db = self._connect()
+        if self._names is None:
+            self._names = dict(db.execute("SELECT id, name FROM source"))
         keys = row[:MAX_GROUP_FIELDS]
         same = (number, *keys)
         distinct = {
@@ -191,6 +209,7 @@ class SetPass:
             ]
             for n, path in enumerate(rule.distinct_fields)
         }
+        names = self._names
         members = [
             Member(names[source], item, line, label, post_number)
             for source, line, item, label, post_number in db.execute(
@@ -207,9 +226,9 @@ class SetPass:
             members,
         )
 
-    def flush(self) -> None:
-        """Everything added so far is in the store, with its sources: a worker calls this
-        before it hands a batch back."""
+    def publish(self) -> None:
+        """Everything added so far is in the store, with its sources, committed: a worker
+        calls this before it hands a batch back, and a run before other processes read it."""
         self._flush()
         if self._db is not None:
             self._db.execute("DELETE FROM source")

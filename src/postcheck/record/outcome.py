@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -24,11 +25,11 @@ class InputError:
 ReadOutcome = PostRecord | InputError
 
 
-@dataclass(frozen=True)
-class DeferredRow:
+class DeferredRow(NamedTuple):
     """A row of a table export read but not yet validated: with `--jobs`, the worker process
     that judges it validates it too, so the reading process does not do a third of the work
-    alone. `read()` gives what reading it at once would have given."""
+    alone. `read()` gives what reading it at once would have given. A tuple: the reading
+    process makes one for every row, in a third of a frozen dataclass's time."""
 
     fields: tuple[str | None, ...]
     row: tuple[str, ...]

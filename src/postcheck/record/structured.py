@@ -273,7 +273,7 @@ def read_table(
             index += 1
             continue
         line, row = item
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if ragged:
             row = [*row[: len(fields)], *[""] * (len(fields) - len(row))]
