@@ -34,13 +34,13 @@ class DeferredRow(NamedTuple):
     fields: tuple[str | None, ...]
     row: tuple[str, ...]
     file: str
-    index: int
+    record_index: int  # the record's number in the file (`index` is a tuple's own method)
     line: int
 
     def read(self) -> list[ReadOutcome]:
         from postcheck.record.structured import read_row
 
-        return read_row(self.fields, self.row, self.file, self.index, self.line)
+        return read_row(self.fields, self.row, self.file, self.record_index, self.line)
 
 
 Outcome = ReadOutcome | DeferredRow  # what readers yield; DeferredRow only when asked to defer
