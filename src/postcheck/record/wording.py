@@ -13,14 +13,42 @@ MAX_PHRASE_WORDS remaining words.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 MAX_PHRASE_WORDS = 3
+_PRIVATE_SNOWBALL = "postcheck.record._snowball"
 
-_STEMMER = snowballstemmer.stemmer("english")
+
+def _english_stemmer() -> Any:
+    """Snowball's English stemmer, loaded without the rest of snowballstemmer.
+
+    The package's __init__ imports every one of its three dozen stemmers, about 20 ms of every
+    start-up, and postcheck stems English only. english_stemmer.py (and the two modules it
+    imports, relatively) are loaded from snowballstemmer's folder as submodules of a private
+    package that has no __init__ code; `import snowballstemmer` elsewhere is unaffected. With
+    PyStemmer installed, snowballstemmer.stemmer() hands out that C stemmer instead, so then it
+    is asked as before: a word stems as it always did."""
+    spec = importlib.util.find_spec("snowballstemmer")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if importlib.util.find_spec("Stemmer") is not None or not folders:
+        import snowballstemmer  # PyStemmer's stemmer; or the usual ImportError
+
+        return snowballstemmer.stemmer("english")
+    if _PRIVATE_SNOWBALL not in sys.modules:
+        package = types.ModuleType(_PRIVATE_SNOWBALL, "snowballstemmer's folder, no __init__")
+        package.__path__ = list(folders)
+        sys.modules[_PRIVATE_SNOWBALL] = package
+    english = importlib.import_module(f"{_PRIVATE_SNOWBALL}.english_stemmer")
+    return english.EnglishStemmer()
+
+
+_STEMMER = _english_stemmer()
 _WORD = re.compile(r"[a-z0-9]+")
 # "co-ordinate", "sub-agent", "re-elect": a prefix joined by a hyphen is part of the word
 _JOINED_PREFIX = re.compile(r"\b(co|sub|re|pre|non|by|vice)-(?=[a-z])")
