@@ -6,6 +6,7 @@ imports are read from a fresh interpreter's sys.modules once the command has run
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
 import os
@@ -13,19 +14,24 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 import postcheck
+from postcheck.cli import main
 from postcheck.record import wording
+from postcheck.startup import collector_paused
 
 SOURCES = Path(postcheck.__file__).resolve().parents[1]
+CLEAN = "title: Policy Officer\ngrade: PO3\ndate_last_updated: 2026-06-01\n"
 
 
-def imported_by(code: str) -> set[str]:
-    """The modules a fresh interpreter holds once it has run `code` (SystemExit included)."""
-    script = f"import json, sys\ntry:\n    {code}\nexcept SystemExit:\n    pass\n"
-    script += "print(json.dumps(sorted(sys.modules)))"
+def after(code: str, what: str) -> Any:
+    """`what`, evaluated in a fresh interpreter once it has run `code` (SystemExit included)."""
+    script = f"import gc, json, sys\ntry:\n    {code}\nexcept SystemExit:\n    pass\n"
+    script += f"print(json.dumps({what}))"
     path = os.pathsep.join([str(SOURCES), os.environ.get("PYTHONPATH", "")])
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -35,7 +41,12 @@ def imported_by(code: str) -> set[str]:
         timeout=120,
         check=True,
     )
-    return set(json.loads(done.stdout.splitlines()[-1]))
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def imported_by(code: str) -> set[str]:
+    """The modules a fresh interpreter holds once it has run `code`."""
+    return set(after(code, "sorted(sys.modules)"))
 
 
 def run_cli(*args: str) -> str:
@@ -70,3 +81,48 @@ def test_the_english_stemmer_alone_stems_as_the_package_does() -> None:
     words = re.findall(r"[a-z]+", (Path(wording.__file__)).read_text().lower())
     words += ["canvassing", "organisation", "generously", "skies", "dying", "news", "succeeded"]
     assert [wording._STEMMER.stemWord(w) for w in words] == package.stemWords(words)
+
+
+# -- the collector during start-up (startup.py) -------------------------------------------------
+
+
+def test_start_up_pauses_the_collector_and_enables_it_again() -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # as it was
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "fixed-term-ended"]])
+def test_the_program_freezes_what_start_up_built(command: list[str]) -> None:
+    frozen, enabled = after(run_cli(*command), "[gc.get_freeze_count(), gc.isenabled()]")
+    assert frozen > 10_000  # the modules, the rule models, the catalogue
+    assert enabled
+
+
+def test_a_check_freezes_start_up_and_collects_while_reading(tmp_path: Path) -> None:
+    (tmp_path / "post.yaml").write_text(CLEAN)
+    report = tmp_path / "report.json"
+    post = str(tmp_path / "post.yaml")
+    code = run_cli("check", post, "--no-config", "--format", "json", "-o", str(report))
+    frozen, enabled = after(code, "[gc.get_freeze_count(), gc.isenabled()]")
+    assert json.loads(report.read_text())["summary"]["records"] == 1
+    assert frozen > 10_000
+    assert enabled
+
+
+def test_commands_run_one_after_another_freeze_nothing() -> None:
+    """In a process that runs several commands (these tests), what one command built may be
+    garbage once it ends: frozen, it would never be collected."""
+    before = gc.get_freeze_count()
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["rules"])
+        assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()
