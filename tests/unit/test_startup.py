@@ -126,3 +126,20 @@ def test_commands_run_one_after_another_freeze_nothing() -> None:
         assert result.exit_code == 0, result.output
     assert gc.get_freeze_count() == before
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "fixed-term-ended"]])
+def test_listing_the_rules_opens_no_database(command: list[str]) -> None:
+    """The cross-record pass keeps its rows in SQLite: only a check counts records."""
+    assert "sqlite3" not in imported_by(run_cli(*command))
+
+
+def test_a_check_without_configuration_reads_no_toml(tmp_path: Path) -> None:
+    (tmp_path / "post.yaml").write_text(CLEAN)
+    report = str(tmp_path / "report.json")
+    code = run_cli(
+        "check", str(tmp_path / "post.yaml"), "--no-config", "--format", "json", "-o", report
+    )
+    modules = imported_by(code)
+    assert "postcheck.config" in modules
+    assert "tomllib" not in modules
