@@ -143,3 +143,37 @@ def test_a_check_without_configuration_reads_no_toml(tmp_path: Path) -> None:
     modules = imported_by(code)
     assert "postcheck.config" in modules
     assert "tomllib" not in modules
+
+
+# -- patterns compiled when first used (lazy_pattern.py) -----------------------------------------
+
+RECORD_MODULES = ["dates", "titles", "polarity", "citations"]
+
+
+def compiled_patterns(module: str) -> str:
+    """An expression: the LazyPatterns of postcheck.record.<module> compiled so far, by name."""
+    return (
+        f"sorted(n for n, v in vars(sys.modules['postcheck.record.{module}']).items() "
+        "if type(v).__name__ == 'LazyPattern' and 'compiled' in vars(v))"
+    )
+
+
+def test_listing_the_rules_compiles_none_of_the_record_patterns() -> None:
+    what = "{" + ", ".join(f"{m!r}: {compiled_patterns(m)}" for m in RECORD_MODULES) + "}"
+    assert after(run_cli("rules"), what) == {module: [] for module in RECORD_MODULES}
+
+
+def test_a_lazy_pattern_searches_as_the_compiled_one() -> None:
+    from postcheck.lazy_pattern import LazyPattern
+
+    text = "Canvass on 20 May 2028, canvas on 1 June 2029"
+    lazy, eager = LazyPattern(r"(\d+) (\w+)", re.I), re.compile(r"(\d+) (\w+)", re.I)
+    assert "compiled" not in vars(lazy)
+    assert lazy.search(text, 12)[0] == eager.search(text, 12)[0]  # type: ignore[index]
+    assert lazy.match(text) is None and eager.match(text) is None
+    assert lazy.fullmatch("20 May")[0] == "20 May"  # type: ignore[index]
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.findall(text) == eager.findall(text)
+    assert lazy.split(text) == eager.split(text)
+    assert lazy.sub(r"\2 \1", text) == eager.sub(r"\2 \1", text)
+    assert (lazy.pattern, lazy.flags) == (eager.pattern, re.I)
