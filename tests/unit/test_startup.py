@@ -134,7 +134,7 @@ def test_listing_the_rules_opens_no_database(command: list[str]) -> None:
     assert "sqlite3" not in imported_by(run_cli(*command))
 
 
-def test_a_check_without_configuration_reads_no_toml(tmp_path: Path) -> None:
+def test_a_json_check_without_configuration_reads_no_toml_and_draws_no_bar(tmp_path: Path) -> None:
     (tmp_path / "post.yaml").write_text(CLEAN)
     report = str(tmp_path / "report.json")
     code = run_cli(
@@ -143,6 +143,8 @@ def test_a_check_without_configuration_reads_no_toml(tmp_path: Path) -> None:
     modules = imported_by(code)
     assert "postcheck.config" in modules
     assert "tomllib" not in modules
+    assert "postcheck.report.progress" in modules
+    assert not {m for m in modules if m.split(".")[0] == "rich"}  # no bar, no text report
 
 
 # -- patterns compiled when first used (lazy_pattern.py) -----------------------------------------
