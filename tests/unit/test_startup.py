@@ -179,3 +179,30 @@ def test_a_lazy_pattern_searches_as_the_compiled_one() -> None:
     assert lazy.split(text) == eager.split(text)
     assert lazy.sub(r"\2 \1", text) == eager.sub(r"\2 \1", text)
     assert (lazy.pattern, lazy.flags) == (eager.pattern, re.I)
+
+
+# -- terms stemmed when their rule is compiled, not when it is loaded -----------------------------
+
+
+def test_a_wording_condition_is_checked_without_stemming_its_terms() -> None:
+    from postcheck.rules.conditions import Wording
+
+    before = wording._stem.cache_info().misses
+    Wording(any_of=["zorblaxing", "quuxifying the frobnicators"], none_of=["wibbling"])
+    assert wording._stem.cache_info().misses == before
+    assert wording.term_forms("zorblaxing") == (wording._stem("zorblax"),)  # when compiled
+
+
+@pytest.mark.parametrize(
+    ("term", "reason"),
+    [
+        ("of the", "has no content words"),
+        ("head of paid service delivery", "has 4 content words; at most 3 are compared"),
+        ("sub-agent co-ordinator re-election", "has 6 content words"),  # hyphens read as spaces
+    ],
+)
+def test_a_term_refused_unstemmed_is_refused_by_term_forms_too(term: str, reason: str) -> None:
+    with pytest.raises(wording.TermError, match=reason):
+        wording.check_term(term)
+    with pytest.raises(wording.TermError, match=reason):
+        wording.term_forms(term)

@@ -114,7 +114,13 @@ def normalise(text: str) -> tuple[str, ...]:
     """The text's content words, stemmed, in order.
 
     normalise("Door-knocking for the party") == ("door", "knock", "parti")."""
-    return tuple(_stem(word) for word in tokens(text) if word not in STOPWORDS)
+    return tuple(_stem(word) for word in content_words(text))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of the text that count, in order, not yet stemmed: one for each word of
+    normalise(text)."""
+    return [word for word in tokens(text) if word not in STOPWORDS]
 
 
 def phrases(words: tuple[str, ...]) -> list[str]:
@@ -130,26 +136,34 @@ class TermError(ValueError):
     """A term that cannot match anything once normalised."""
 
 
+def check_term(term: str) -> None:
+    """TermError for a term that cannot match anything: no content words, or more than are
+    compared (as written, or with its hyphens read as spaces). Decided from the words before
+    any is stemmed, so that loading a rule file checks its terms without stemming them: they
+    are stemmed when a run compiles the rule, and `explain` compiles one rule of the catalogue."""
+    if not content_words(term):
+        raise TermError(f"term {term!r} has no content words (only {sorted(STOPWORDS)[:3]}...)")
+    for written in dict.fromkeys((term, term.replace("-", " "))):
+        count = len(content_words(written))
+        if count > MAX_PHRASE_WORDS:
+            raise TermError(
+                f"term {term!r} has {count} content words; at most {MAX_PHRASE_WORDS} are compared"
+            )
+
+
 @lru_cache(maxsize=16384)
 def term_forms(term: str) -> tuple[str, ...]:
     """What a rule's term matches among a clause's phrases: its normal form; for a term of
     several words also the closed compound ("door knock" matches "doorknocking" too); for a
-    joined prefix also the spaced form ("sub-agent" matches "sub agent" too).
+    joined prefix also the spaced form ("sub-agent" matches "sub agent" too). TermError as
+    check_term gives it.
 
-    Kept once worked out: a check asks for each term's forms about five times (the rule's
-    validation, the compiler twice, the finding's location), some 1,800 times for 370 terms."""
-    words = normalise(term)
-    if not words:
-        raise TermError(f"term {term!r} has no content words (only {sorted(STOPWORDS)[:3]}...)")
-    spaced_text = term.replace("-", " ")
+    Kept once worked out: a check asks for each term's forms about four times (the compiler
+    twice, the finding's location), some 1,400 times for 370 terms."""
+    check_term(term)
     forms: dict[str, None] = {}
-    for written in dict.fromkeys((term, spaced_text)):
+    for written in dict.fromkeys((term, term.replace("-", " "))):
         kept = normalise(written)
-        if len(kept) > MAX_PHRASE_WORDS:
-            raise TermError(
-                f"term {term!r} has {len(kept)} content words; at most {MAX_PHRASE_WORDS} "
-                "are compared"
-            )
         forms.setdefault(" ".join(kept), None)
         if len(kept) > 1:
             forms.setdefault(_stem("".join(tokens(written))), None)
