@@ -13,6 +13,9 @@ together take about a fifth off a one-record `postcheck check`. Forked --jobs wo
 (check.py) then also share those pages with the parent rather than copying them when a
 collection would touch them, as the gc.freeze documentation advises before a fork. The few
 thousand objects of cyclic garbage start-up leaves are frozen with the rest, until the exit.
+With start-up frozen, the exit also finalises what the run leaves behind in another order: a
+finaliser that may complain must not be left to it (report/xlsx_report.py closes a failed
+workbook's sheets itself, which before were never finalised at all).
 
 A process that runs commands one after another (the tests, a program calling `main.main()`)
 is not frozen: what one command built may be garbage once it ends, and a frozen object is
