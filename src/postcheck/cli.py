@@ -4,13 +4,14 @@ exit_codes.py."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -46,6 +47,16 @@ class _Postcheck(click.Group):
     reader of standard output that goes away (`| head`) ends the run quietly with 141, as a
     Unix tool killed by SIGPIPE; a standard output that cannot be written (`> /dev/full`) is
     one line and exit 2. Never a traceback. docs/exit-codes.md."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """`main()` with the process's own arguments is the program (the `postcheck` script,
+        `python -m postcheck`): it runs one command and exits, so what start-up builds may be
+        frozen (startup.py). Tests and programs give main.main() their arguments."""
+        if not args and "args" not in kwargs:
+            from postcheck.startup import run_as_one_command
+
+            run_as_one_command()
+        return super().__call__(*args, **kwargs)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -239,6 +250,20 @@ def _folder_options(command: F) -> F:
     )(command)
 
 
+def _start_up_only(command: F) -> F:
+    """A command that loads the catalogue, prints and ends runs as start-up does, with the
+    collector paused and what it built frozen after (startup.py)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from postcheck.startup import collector_paused
+
+        with collector_paused():
+            return command(*args, **kwargs)
+
+    return cast(F, run)
+
+
 def _load(rules_dir: Path | None) -> Catalogue:
     from postcheck.rules.catalogue import RuleFileError, bundled_rules_dir, load_catalogue
 
@@ -427,7 +452,10 @@ def check(
     stopped by a signal, 128 + its number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP); 141 when the
     reader of standard output stops reading (docs/exit-codes.md).
     """
-    from postcheck import gate
+    from postcheck.startup import collector_paused
+
+    with collector_paused():  # the imports' objects live until the run ends (startup.py)
+        from postcheck import gate
 
     config = _configuration(
         config_file,
@@ -664,6 +692,7 @@ def list_waivers(
 @_format_option("text", "json", default="text")
 @_rules_option
 @_as_of_option
+@_start_up_only
 def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
     """List the rule catalogue, and which rules are silent on the --as-of day and why."""
     from postcheck.check import compile_for_run
@@ -707,6 +736,7 @@ def list_rules(output_format: str, rules_dir: Path | None, as_of: dt.datetime | 
 @click.argument("rule_id")
 @_rules_option
 @_as_of_option
+@_start_up_only
 def explain(rule_id: str, rules_dir: Path | None, as_of: dt.datetime | None) -> None:
     """Print one rule in full: the law, why it matters, how to fix it, and examples, with the
     values (the s.9 pay limit, the review period) in force on the --as-of day."""

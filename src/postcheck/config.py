@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -136,6 +135,8 @@ def load_config(path: Path | None) -> Config:
     """The settings a file gives (none: the defaults), validated, paths made absolute."""
     if path is None:
         return Config()
+    import tomllib  # not with --no-config
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -183,6 +184,8 @@ def _absolute(base: Path, value: Path | None) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib  # not with --no-config
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -41,6 +41,7 @@ from postcheck.rules.authorities import AuthorityDirectory
 from postcheck.rules.catalogue import Catalogue, bundled_rules_dir, load_catalogue
 from postcheck.rules.model import Severity
 from postcheck.rules.selection import matching
+from postcheck.startup import collector_paused
 from postcheck.violations import Violation
 from postcheck.waivers import Waivers, load_waivers
 
@@ -88,22 +89,23 @@ def check(config: Config, paths: tuple[str, ...], outputs: list[Output], display
 
 
 def _check(config: Config, paths: tuple[str, ...], outputs: list[Output], display: Display) -> int:
-    from postcheck.record.columns import TableOptions, load_column_map
-    from postcheck.record.sources import iter_outcomes
-    from postcheck.report import RunInfo
-    from postcheck.report.manifest import run_manifest
-    from postcheck.report.progress import progress, wanted
-
     targets = _plan_outputs(outputs, paths, config, display.force)  # before reading anything
     _refuse_closed_streams(outputs)
     settings = config.settings
-    catalogue = load_rules(config)
-    day = settings.as_of or dt.date.today()
-    compiled = compile_with(config, catalogue, day)
-    authorities = AuthorityDirectory.load(
-        catalogue.directory, settings.authority, settings.authorities
-    )
-    evaluator = build_evaluator(catalogue, compiled, authorities)
+    with collector_paused():  # start-up: what it builds lives until the run ends (startup.py)
+        from postcheck.record.columns import TableOptions, load_column_map
+        from postcheck.record.sources import iter_outcomes
+        from postcheck.report import RunInfo
+        from postcheck.report.manifest import run_manifest
+        from postcheck.report.progress import progress, wanted
+
+        catalogue = load_rules(config)
+        day = settings.as_of or dt.date.today()
+        compiled = compile_with(config, catalogue, day)
+        authorities = AuthorityDirectory.load(
+            catalogue.directory, settings.authority, settings.authorities
+        )
+        evaluator = build_evaluator(catalogue, compiled, authorities)
     column_map = load_column_map(settings.columns) if settings.columns else None
     tables = TableOptions(
         column_map, settings.strict_columns, settings.sheet, display.warn, defer=display.jobs > 1

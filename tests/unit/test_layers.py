@@ -36,8 +36,8 @@ ALLOWED = {
     "book": {"rules", "book", "yamlfile", "atomic", "explain"},
 }
 # Helpers every layer may use: the run's limits, safe YAML, writing files whole, stopping
-# cleanly, and text safe for terminals.
-SHARED = {"limits", "yamlfile", "atomic", "interrupt", "printable", "file_error"}
+# cleanly, text safe for terminals, and patterns compiled when first used.
+SHARED = {"limits", "yamlfile", "atomic", "interrupt", "printable", "file_error", "lazy_pattern"}
 
 
 def _imports(path: Path) -> set[str]:

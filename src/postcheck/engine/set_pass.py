@@ -14,14 +14,16 @@ are bound parameters, and no text from a rule file or a record ever becomes SQL.
 from __future__ import annotations
 
 import heapq
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postcheck.engine.compiler import CompiledCatalogue
 from postcheck.rules.model import MAX_DISTINCT_FIELDS, MAX_GROUP_FIELDS, Bound, SetRule
+
+if TYPE_CHECKING:  # imported when a record is first counted: `rules` and `explain` never are
+    import sqlite3
 
 _KEYS = [f"k{n}" for n in range(MAX_GROUP_FIELDS)]
 _VALUES = [f"v{n}" for n in range(MAX_DISTINCT_FIELDS)]
@@ -276,6 +278,8 @@ class SetPass:
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
+            import sqlite3
+
             # "" is a private temporary database: on disk once it outgrows the page cache,
             # deleted when the connection closes. A worker's store is a file its run deletes.
             self._db = sqlite3.connect("" if self._store is None else str(self._store))

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from postcheck.lazy_pattern import LazyPattern
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -112,10 +114,11 @@ INSTRUMENTS: tuple[Instrument, ...] = (
 
 INSTRUMENT_KEYS = frozenset(i.key for i in INSTRUMENTS)
 _INSTRUMENT_PATTERNS = tuple(
-    (i.key, re.compile("|".join(f"(?:{a})" for a in i.aliases), re.IGNORECASE)) for i in INSTRUMENTS
+    (i.key, LazyPattern("|".join(f"(?:{a})" for a in i.aliases), re.IGNORECASE))
+    for i in INSTRUMENTS
 )
 
-PROVISION = re.compile(
+PROVISION = LazyPattern(
     r"(?P<kind>sections?|sec(?:t)?s?\.?(?=\s?\d)|ss?\.|s(?=\s?\d)|regulations?|regs?\.?|r\."
     r"|paragraphs?|paras?\.?)"
     # at most three digits: "Regulations 2002" is a year, not regulation 2002
@@ -124,7 +127,7 @@ PROVISION = re.compile(
 )
 # "as applied by", "as extended to this post by", "as modified by", "by virtue of": the provision
 # after these words is the one that governs the post
-APPLIED_BY = re.compile(
+APPLIED_BY = LazyPattern(
     r"[\s,(]*\b(?:as\s+)?(?:applied|extended|modified)\b(?:\s+[\w'’]+){0,5}?\s+by"
     r"(?:\s+virtue\s+of)?\s+(?:the\s+)?"
     r"|[\s,(]*\bby\s+virtue\s+of\s+(?:the\s+)?",
@@ -133,7 +136,7 @@ APPLIED_BY = re.compile(
 # An Act, Order or set of Regulations not listed above, by its short title: "the Local
 # Government Act 1989", "LGA 1989", "the ... (Remuneration) (England) Order 2021".
 # Capitalised words (with "and", "&", "of", "for" between them) ending so, and a year.
-_OTHER_INSTRUMENT = re.compile(
+_OTHER_INSTRUMENT = LazyPattern(
     r"\b(?P<title>[A-Z][\w'’]*(?:,?\s+(?:[A-Z][\w'’]*|and|&|of|for|the|\([A-Z][\w'’ ]*\)))*"
     r"\s+(?:Act|Order|Regulations)\s+(?:1[89]|20)\d\d)\b"
     r"|\bLGA\s+(?P<lga>(?:1[89]|20)\d\d)\b"
@@ -173,7 +176,7 @@ _NOT_TITLE_WORDS = frozenset(
         "restricted",
     ]
 )
-_PATH_PART = re.compile(r"\(([0-9A-Za-z]+)\)")
+_PATH_PART = LazyPattern(r"\(([0-9A-Za-z]+)\)")
 
 
 @dataclass(frozen=True)

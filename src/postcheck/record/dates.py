@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from postcheck.lazy_pattern import LazyPattern
+
 MONTHS = (
     {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
     | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -24,43 +26,43 @@ MONTHS = (
 # and anchored at both ends so a search is linear: `[A-Za-z]+` with no anchor retried every
 # letter of a long word to its end (20,000 letters took 20 seconds, 100,000 over 90).
 _MONTH = r"(?<![A-Za-z])([A-Za-z]{3,9})(?![A-Za-z])"
-_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
-_NUMERIC_UK = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
-_DAY_MONTH_YEAR = re.compile(
+_ISO = LazyPattern(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_NUMERIC_UK = LazyPattern(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
+_DAY_MONTH_YEAR = LazyPattern(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(\d{{4}})", re.IGNORECASE
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = LazyPattern(
     rf"{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE
 )
-_MONTH_YEAR = re.compile(rf"{_MONTH}\.?,?\s+(\d{{4}})", re.IGNORECASE)
-_YEAR = re.compile(r"(\d{4})")
+_MONTH_YEAR = LazyPattern(rf"{_MONTH}\.?,?\s+(\d{{4}})", re.IGNORECASE)
+_YEAR = LazyPattern(r"(\d{4})")
 
 # The same shapes inside running text ("until 2028-05-20", "ending on 20 May 2028", "to
 # 31/03/2027"): bounded so that no part of a longer number, a money figure or a span of years
 # ("2026/27", "2026-27") is read as a date.
 _IN_TEXT = (
-    ("iso", re.compile(r"(?<![\d/.,£-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d/.-]\d|\d)")),
+    ("iso", LazyPattern(r"(?<![\d/.,£-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d/.-]\d|\d)")),
     (
         "numeric",
-        re.compile(r"(?<![\d/.,£-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/]|[.-]\d)"),
+        LazyPattern(r"(?<![\d/.,£-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/]|[.-]\d)"),
     ),
     (
         "day_month_year",
-        re.compile(
+        LazyPattern(
             rf"(?<![\d.,£])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(\d{{4}})(?!\d)",
             re.IGNORECASE,
         ),
     ),
     (
         "month_day_year",
-        re.compile(
+        LazyPattern(
             rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
         ),
     ),
-    ("month_year", re.compile(rf"\b{_MONTH}\.?,?\s+(\d{{4}})(?!\d|[/-]\d)", re.IGNORECASE)),
+    ("month_year", LazyPattern(rf"\b{_MONTH}\.?,?\s+(\d{{4}})(?!\d|[/-]\d)", re.IGNORECASE)),
 )
 # A year standing alone ("the annual meeting in 2026"), read only where the caller asks for one.
-_BARE_YEAR = re.compile(r"(?<![\d/.,£-])((?:19|20)\d{2})(?!\d|[/-]\d|[.,]\d)")
+_BARE_YEAR = LazyPattern(r"(?<![\d/.,£-])((?:19|20)\d{2})(?!\d|[/-]\d|[.,]\d)")
 
 
 class PartialDate(BaseModel):

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from postcheck.lazy_pattern import LazyPattern
 from postcheck.record.wording import normalise, phrases
 
 
@@ -77,13 +78,13 @@ class Clause:
 
 
 _CONTRACTIONS = (
-    (re.compile(r"\bcan[’']t\b", re.I), "can not"),
-    (re.compile(r"\bwon[’']t\b", re.I), "will not"),
-    (re.compile(r"\bshan[’']t\b", re.I), "shall not"),
-    (re.compile(r"\b(\w+)n[’']t\b", re.I), r"\1 not"),
-    (re.compile(r"\bcannot\b", re.I), "can not"),
+    (LazyPattern(r"\bcan[’']t\b", re.I), "can not"),
+    (LazyPattern(r"\bwon[’']t\b", re.I), "will not"),
+    (LazyPattern(r"\bshan[’']t\b", re.I), "shall not"),
+    (LazyPattern(r"\b(\w+)n[’']t\b", re.I), r"\1 not"),
+    (LazyPattern(r"\bcannot\b", re.I), "can not"),
 )
-_CUT = re.compile(
+_CUT = LazyPattern(
     r"\s*;\s*"
     r"|,?\s+\b(?:but|however|whereas|although|though|except\s+that)\b[,\s]*"
     r"|,\s+(?=(?:not|without)\b)"
@@ -94,10 +95,10 @@ _CUT = re.compile(
 )
 # "If you believe the duties are not sensitive, you may ask ...": a leading condition is its
 # own clause, so its negation does not reach the main clause
-_LEADING_CONDITION = re.compile(
+_LEADING_CONDITION = LazyPattern(
     r"^\s*(?:if|where|when|unless|although|though|while|once|since)\b[^,]*,\s*", re.I
 )
-_PROHIBITION = re.compile(
+_PROHIBITION = LazyPattern(
     r"\b(?:must|may|shall|should|can|could)\s+not\b(?!\s+(?:only|just|necessarily)\b)"
     r"|\b(?:is|are)\s+not\s+to\b"
     r"|\bwill\s+not\b(?!\s+(?:be\s+)?(?:required|expected|asked|obliged|needed|necessary|"
@@ -110,18 +111,18 @@ _PROHIBITION = re.compile(
     r"|\bno\s+(?:[a-z]+-)*[a-z]+ing\b",
     re.I,
 )
-_NEGATION = re.compile(
+_NEGATION = LazyPattern(
     r"\b(?:not|nor|neither|none|without|nothing|nobody|unable|ineligible)\b"
     # "no", but not "no later than" (a deadline) nor "Post No. 1234" (a number)
     r"|\bno\b(?!\s+(?:later|earlier|more|less|fewer|longer|sooner)\s+than\b)(?!\.?\s*\d)",
     re.I,
 )
-_OBLIGATION = re.compile(
+_OBLIGATION = LazyPattern(
     r"\b(?:must|shall|will|required\s+to|expected\s+to|responsible\s+for|need\s+to|needs\s+to|"
     r"duty|duties|obliged\s+to|has\s+to|have\s+to)\b",
     re.I,
 )
-_PERMISSION = re.compile(
+_PERMISSION = LazyPattern(
     r"\b(?:may|can|able\s+to|eligible|entitled|allowed|permitted|option|opportunity)\b", re.I
 )
 

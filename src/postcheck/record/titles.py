@@ -34,13 +34,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from postcheck.lazy_pattern import LazyPattern
+
 POLITICAL_ASSISTANT = "political_assistant"
 MAYORS_ASSISTANT = "mayors_assistant"
 
 # A ceremonial mayor (Lord Mayor, civic mayor) or a deputy is no elected mayor under SI 2002/975.
-_NOT_ELECTED_MAYOR = re.compile(r"\b(?:lord|civic|deputy|ceremonial)\s+mayor|mayoress", re.I)
+_NOT_ELECTED_MAYOR = LazyPattern(r"\b(?:lord|civic|deputy|ceremonial)\s+mayor|mayoress", re.I)
 _MAYOR = r"(?:(?:directly\s+)?elected\s+|executive\s+)?mayor\b"
-_MAYORS_ASSISTANT = re.compile(
+_MAYORS_ASSISTANT = LazyPattern(
     r"\bmayor(?:['’]?s|al)\s+(?:political\s+)?assistant\b"
     r"|\bmayor(?:['’]?s|al)\s+political\s+(?:adviser|advisor|officer)\b"
     rf"|\bpolitical\s+(?:assistant|adviser|advisor|officer)\s+to\s+the\s+{_MAYOR}"
@@ -55,7 +57,7 @@ _NAME_WORD = r"[A-Z][\w'’&-]*"
 _NAMED = rf"(?:{_NAME_WORD}\s+){{1,5}}Group\b"
 _NAMED_GROUP = rf"(?P<group>{_NAMED})"
 _ROLE = r"(?:assistant|adviser|advisor|officer|researcher|co-?ordinator)"
-_POLITICAL_ROLE = re.compile(
+_POLITICAL_ROLE = LazyPattern(
     rf"\bpolitical\s+(?:(?:group|research|support)\s+(?:and\s+\w+\s+)?)?{_ROLE}s?\b"
     # "Assistant to (the) Political Group", "Officer for the Labour Political Group"
     rf"|\b{_ROLE}\s+(?:to|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}political\s+groups?\b",
@@ -67,13 +69,13 @@ _GROUP_ROLE = (
     r"(?:(?:political\s+|research\s+(?:and\s+support\s+)?|support\s+)(?:assistant|officer)"
     r"|assistant|adviser|advisor|researcher)"
 )
-_SERVES_NAMED = re.compile(
+_SERVES_NAMED = LazyPattern(
     rf"(?i:{_GROUP_ROLE})\s*(?:(?i:to|for)\s+(?i:the\s+)?|\(\s*(?i:the\s+)?|[-–—:]\s*(?i:the\s+)?)"
     rf"(?P<after>{_NAMED})"
     rf"|(?P<before>{_NAMED})\s+(?i:(?:political\s+)?(?:assistant|adviser|advisor|researcher)"
     r"|(?:support|research)\s+(?:officer|assistant)|political\s+officer)\b"
 )
-_GROUP_SUPPORT = re.compile(
+_GROUP_SUPPORT = LazyPattern(
     r"^(?:(?:senior|principal|trainee|interim|acting)\s+)?group\s+"
     r"(?:support\s+(?:officer|assistant)|research(?:er|\s+officer|\s+assistant))\b",
     re.I,
@@ -84,7 +86,7 @@ _PARTY_WORDS = (
     r"|Independents?|Plaid\s+Cymru|SNP|Respect|Residents['’]?(?:\s+Association)?|UKIP"
     rf"|(?:{_NAME_WORD}\s+){{1,3}}Independents|(?:{_NAME_WORD}\s+){{1,3}}First)"
 )
-_PARTY = re.compile(
+_PARTY = LazyPattern(
     rf"(?:\(\s*(?:the\s+)?(?P<bracket>{_PARTY_WORDS}(?:\s+Party)?)\s*\)"
     rf"|[-–—:]\s*(?:the\s+)?(?P<dash>{_PARTY_WORDS}(?:\s+Party)?)\s*$"
     rf"|(?i:to|for)\s+the\s+(?P<to>{_PARTY_WORDS}(?:\s+Party)?)\s*$)"
@@ -198,7 +200,7 @@ _LEADING = frozenset(
 
 # How a political assistant's title begins, so that a line that only mentions such a post
 # ("Liaise with the Labour Group Support Officer") is not read as the post's own title.
-_TITLE_START = re.compile(
+_TITLE_START = LazyPattern(
     r"^(?i:(?:senior|principal|junior|lead|chief|trainee|interim|acting|deputy)\s+)*"
     r"(?:(?i:political|assistant|adviser|advisor|officer|researcher|co-?ordinator)\b"
     r"|(?i:group\s+(?:support|research))\b"

@@ -13,17 +13,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-
 Tick = Callable[[str], None]  # called once per record, with the file it came from
 
 
@@ -41,6 +30,18 @@ def progress(enabled: bool | None = None, files: int | None = None) -> Iterator[
     if not wanted(enabled):
         yield lambda source: None
         return
+    # rich's console and progress take some 60 ms to import: only for a bar that is drawn
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     console = Console(stderr=True, force_terminal=True if enabled else None)
     columns = [
         SpinnerColumn(),

@@ -43,6 +43,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from postcheck.check import Finding, Summary
@@ -206,6 +207,21 @@ class _Table:
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self._rows}"
 
 
+def _abandon(book: Workbook) -> None:
+    """Close the half-written sheets of a workbook whose saving failed (a full disk, a reader
+    gone). openpyxl writes a write-only sheet through suspended generators; one left suspended
+    raises from lxml when the interpreter finalises it, printing "Exception ignored in:
+    <generator ...>" and a traceback on standard error, at exit or whenever the collector
+    happens to reach it. They are closed now, their complaints dropped: the error that matters
+    is the one saving raised."""
+    for sheet in book.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            if stream is not None:
+                with suppress(Exception):
+                    stream.close()
+
+
 def cell(sheet: Any, value: Scalar) -> Any:
     """A value for a row, typed explicitly: text never becomes a formula or an error value."""
     if not isinstance(value, str):
@@ -351,7 +367,11 @@ class XlsxReporter(Reporter):
         self._write_summary(summary)
         self._write_manifest(summary.manifest)
         self.stream.flush()  # nothing was written to the text layer; flushed all the same
-        self._book.save(self._binary)
+        try:
+            self._book.save(self._binary)
+        except BaseException:
+            _abandon(self._book)
+            raise
         self._binary.flush()
 
     def _write_summary(self, summary: Summary) -> None:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Discriminator, Field, Tag, field_validator, model_validator
 
 from postcheck.record.polarity import Modality, Polarity
-from postcheck.record.wording import TermError, normalise, term_forms, tokens
+from postcheck.record.wording import TermError, check_term, content_words, normalise, tokens
 from postcheck.rules.data import RuleData, refuse_non_finite
 
 Scalar = str | int | float | bool
@@ -195,13 +195,14 @@ class Wording(RuleData):
         for group in self.groups:
             if not group:
                 raise ValueError("a group of terms is empty")
+        # checked from the words, not their stems: a term is stemmed when its rule is compiled
         for term in [t for g in self.groups for t in g] + self.none_of:
             try:
-                term_forms(term)
+                check_term(term)
             except TermError as error:
                 raise ValueError(str(error)) from None
-            kept = normalise(term)
-            if len(tokens(term)) > 1 and len(kept) == 1:
+            if len(tokens(term)) > 1 and len(content_words(term)) == 1:
+                kept = normalise(term)
                 raise ValueError(
                     f"term {term!r} is compared as {kept[0]!r} alone (function words are "
                     f"dropped): write {kept[0]!r}, or a phrase with two content words"
