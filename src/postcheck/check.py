@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import multiprocessing
 import os
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from postcheck.engine.compiler import CompiledCatalogue, CompileError, compile_catalogue
 from postcheck.engine.durable_backend import DurableRuleset, EngineError
@@ -34,6 +32,9 @@ from postcheck.violations import (
     line_of,
     message_context,
 )
+
+if TYPE_CHECKING:  # a pool is started only with --jobs
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,9 @@ def _in_processes(
     workers' cross-record members are gathered in one store, and the broken sets are shared
     out among the workers to be read whole, in order too: for an export that breaks one set
     in nine records, reading them was a tenth of the run left to one process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with (
         tempfile.TemporaryDirectory(prefix="postcheck-sets-") as stores,

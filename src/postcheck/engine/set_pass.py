@@ -95,13 +95,14 @@ class SetPass:
         self._ordinal = 0
         self._db: sqlite3.Connection | None = None
         self._names: dict[int, str] | None = None  # source number -> file, once read back
+        self._read_only = False
 
     @classmethod
     def reading(cls, catalogue: CompiledCatalogue, store: Path) -> SetPass:
         """A pass over a store another process `publish`ed (its groups found), for `set_of`
         in a worker: opened read-only, nothing added."""
         reader = cls(catalogue, store)
-        reader._db = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
+        reader._read_only = True
         return reader
 
     def __bool__(self) -> bool:
@@ -280,6 +281,11 @@ class SetPass:
         if self._db is None:
             import sqlite3
 
+            if self._read_only:
+                assert self._store is not None
+                uri = f"{self._store.resolve().as_uri()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True)
+                return self._db
             # "" is a private temporary database: on disk once it outgrows the page cache,
             # deleted when the connection closes. A worker's store is a file its run deletes.
             self._db = sqlite3.connect("" if self._store is None else str(self._store))
