@@ -294,6 +294,8 @@ def _in_processes(
 
         batches = _numbered(_chunked(outcomes, BATCH_SIZE))
         yield from _in_order(pool, jobs, (pool.submit(_judge_batch, *b) for b in batches), judged)
+        # the run's own pass (judging.sets) stays empty: the members are in the workers'
+        # stores, gathered in a file here so that the workers can read the sets from it
         merged = Path(stores) / "run.sqlite"
         sets = SetPass(judging.engine.catalogue, merged)
         try:

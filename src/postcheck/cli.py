@@ -202,22 +202,21 @@ def _columns_option(
     help: str = "Column map: a YAML file of export header -> record field, for CSV and XLSX "
     "exports (docs/column-maps.md).",
 ) -> Callable[[F], F]:
-    return click.option(
-        "--columns",
-        "columns_file",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        default=None,
-        help=help,
-    )
+    return _file_option("--columns", "columns_file", help)
 
 
 def _authority_option(
     help: str = "Authority context file for every record (default: matched by the record's "
     "authority name among the bundled ones).",
 ) -> Callable[[F], F]:
+    return _file_option("--authority", "authority_file", help)
+
+
+def _file_option(flag: str, name: str, help: str) -> Callable[[F], F]:
+    """An option naming one existing file, unset by default."""
     return click.option(
-        "--authority",
-        "authority_file",
+        flag,
+        name,
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         default=None,
         help=help,

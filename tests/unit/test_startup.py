@@ -83,6 +83,26 @@ def test_the_english_stemmer_alone_stems_as_the_package_does() -> None:
     assert [wording._STEMMER.stemWord(w) for w in words] == package.stemWords(words)
 
 
+def test_a_stemmer_module_that_cannot_be_loaded_alone_falls_back_to_the_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A snowballstemmer release laid out otherwise makes the private import fail: the
+    package's own stemmer is used instead, and stems the same."""
+    loading = wording.importlib.import_module
+
+    def refusing(name: str, package: str | None = None) -> Any:
+        if name.startswith(wording._PRIVATE_SNOWBALL):
+            raise ImportError(name)
+        return loading(name, package)
+
+    monkeypatch.setattr(wording.importlib, "import_module", refusing)
+    stemmer = wording._english_stemmer()
+    assert type(stemmer).__module__.startswith("snowballstemmer.")
+    assert stemmer.stemWords(["canvassing", "skies"]) == wording._STEMMER.stemWords(
+        ["canvassing", "skies"]
+    )
+
+
 # -- the collector during start-up (startup.py) -------------------------------------------------
 
 

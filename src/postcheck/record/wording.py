@@ -44,7 +44,12 @@ def _english_stemmer() -> Any:
         package = types.ModuleType(_PRIVATE_SNOWBALL, "snowballstemmer's folder, no __init__")
         package.__path__ = list(folders)
         sys.modules[_PRIVATE_SNOWBALL] = package
-    english = importlib.import_module(f"{_PRIVATE_SNOWBALL}.english_stemmer")
+    try:
+        english = importlib.import_module(f"{_PRIVATE_SNOWBALL}.english_stemmer")
+    except ImportError:  # a release laid out otherwise: the package's own way, slower to load
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
     return english.EnglishStemmer()
 
 
